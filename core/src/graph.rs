@@ -1,0 +1,524 @@
+//! The organisation graph built from a valid dataset, indexed for queries that
+//! take an `as_of` date (DESIGN §3).
+//!
+//! Every query looks up what it needs through an index (ids, parent and child
+//! edges, the units serving an area, the members of a cell, the posts of a unit
+//! or a person); none scans the whole graph.
+//!
+//! ```
+//! use xeploai::{Dataset, OrgGraph, UnitKind, date::parse_iso_date};
+//! let ds = Dataset::from_json_str(r#"{"format": "xeploai-dataset/1", "units": [
+//!   {"id": "T", "kind": "province", "name": "Tỉnh"},
+//!   {"id": "H", "kind": "district", "name": "Huyện", "parent": "T", "dissolved": "2025-06-30"},
+//!   {"id": "X", "kind": "commune", "name": "Xã", "parents": [
+//!     {"id": "H", "to": "2025-06-30"}, {"id": "T", "from": "2025-07-01"}]}
+//! ]}"#).unwrap();
+//! let g = OrgGraph::build(ds).unwrap();
+//! let day = |s| parse_iso_date(s).unwrap();
+//! assert_eq!(g.parent("X", day("2025-01-01")).map(|u| u.id.as_str()), Some("H"));
+//! assert_eq!(g.parent("X", day("2025-12-31")).map(|u| u.id.as_str()), Some("T"));
+//! assert_eq!(g.children_of_kind("T", UnitKind::Commune, day("2025-12-31")).len(), 1);
+//! ```
+
+use crate::dataset::{Dataset, Membership, Person, Post, Residence, Unit};
+use crate::date::{add_months, Date, Period};
+use crate::index::{pos32, Csr, IdIndex};
+use crate::org::{IneligibleReason, Role, StatusKind, UnitKind};
+use crate::validate::{check, InvalidDataset, Resolved, ValidateOptions, ValidationReport, NONE};
+
+#[derive(Debug, Clone, Copy)]
+struct Edge {
+    other: u32,
+    period: Period,
+}
+
+/// A validated dataset with its indexes. Read-only and `Sync`: share it between
+/// threads freely.
+#[derive(Debug)]
+pub struct OrgGraph {
+    ds: Dataset,
+    units: IdIndex,
+    people: IdIndex,
+    parents: Csr<Edge>,
+    children: Csr<Edge>,
+    served_by: Csr<u32>,
+    cell_members: Csr<u32>,
+    person_memberships: Csr<u32>,
+    unit_posts: Csr<u32>,
+    person_posts: Csr<u32>,
+    cell_residents: Csr<u32>,
+    by_kind: Vec<Vec<u32>>,
+    warnings: ValidationReport,
+}
+
+/// Whether the head of an area's Front work board is also the deputy secretary
+/// of a cell serving the area (front-rating.md O14; an indicator, not an error).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadLink<'g> {
+    /// No cell serves the area: not applicable, and out of the denominator (§2.3).
+    NoCell,
+    /// The area has no Front work board on that day.
+    NoBoard,
+    /// The board has no head on that day.
+    NoHead,
+    /// The head is the deputy secretary of `cell`.
+    Yes {
+        /// The head.
+        head: &'g Person,
+        /// The cell.
+        cell: &'g Unit,
+    },
+    /// The head is not a deputy secretary of any cell serving the area.
+    No {
+        /// The head.
+        head: &'g Person,
+    },
+}
+
+impl OrgGraph {
+    /// Validates `ds` and builds the graph, as of the default validation options.
+    ///
+    /// # Errors
+    /// [`InvalidDataset`] with every problem if the dataset has an error.
+    pub fn build(ds: Dataset) -> Result<Self, InvalidDataset> {
+        Self::build_with(ds, ValidateOptions::default())
+    }
+
+    /// Validates `ds` with `options` and builds the graph.
+    ///
+    /// # Errors
+    /// [`InvalidDataset`] with every problem if the dataset has an error.
+    pub fn build_with(ds: Dataset, options: ValidateOptions) -> Result<Self, InvalidDataset> {
+        let r = Resolved::build(&ds);
+        let report = check(&ds, &r, options);
+        if !report.is_ok() {
+            return Err(InvalidDataset(report));
+        }
+        Ok(Self::index(ds, r, report))
+    }
+
+    fn index(ds: Dataset, r: Resolved, warnings: ValidationReport) -> Self {
+        let n = ds.units.len();
+        let mut up = Vec::new();
+        let mut down = Vec::new();
+        for (i, u) in ds.units.iter().enumerate() {
+            let links = u.parent_links();
+            let resolved = r.parent_of_link.get(i).map_or(&[][..], Vec::as_slice);
+            for (l, &p) in links.iter().zip(resolved) {
+                let period = Period::new(
+                    l.from.max(u.established).or(l.from).or(u.established),
+                    min_end(l.to, u.dissolved),
+                );
+                up.push((pos32(i), Edge { other: p, period }));
+                down.push((
+                    p,
+                    Edge {
+                        other: pos32(i),
+                        period,
+                    },
+                ));
+            }
+        }
+        let mut parents = Csr::build(n, &up);
+        for i in 0..n {
+            parents.get_mut(pos32(i)).sort_by_key(|e| e.period.from);
+        }
+        let children = Csr::build(n, &down);
+        let pairs = |v: &[u32]| -> Vec<(u32, u32)> {
+            v.iter()
+                .enumerate()
+                .filter(|(_, &k)| k != NONE)
+                .map(|(i, &k)| (k, pos32(i)))
+                .collect()
+        };
+        let mut by_kind = vec![Vec::new(); UnitKind::ALL.len()];
+        for (i, u) in ds.units.iter().enumerate() {
+            if let Some(v) = by_kind.get_mut(u.kind as usize) {
+                v.push(pos32(i));
+            }
+        }
+        Self {
+            served_by: Csr::build(n, &pairs(&r.unit_area)),
+            cell_members: Csr::build(n, &pairs(&r.membership_cell)),
+            person_memberships: Csr::build(ds.people.len(), &pairs(&r.membership_person)),
+            unit_posts: Csr::build(n, &pairs(&r.post_unit)),
+            person_posts: Csr::build(ds.people.len(), &pairs(&r.post_person)),
+            cell_residents: Csr::build(n, &pairs(&r.residence_cell)),
+            units: r.units,
+            people: r.people,
+            parents,
+            children,
+            by_kind,
+            warnings,
+            ds,
+        }
+    }
+
+    /// The dataset.
+    #[must_use]
+    pub const fn dataset(&self) -> &Dataset {
+        &self.ds
+    }
+
+    /// Gives the dataset back.
+    #[must_use]
+    pub fn into_dataset(self) -> Dataset {
+        self.ds
+    }
+
+    /// The warnings found when the graph was built.
+    #[must_use]
+    pub const fn warnings(&self) -> &ValidationReport {
+        &self.warnings
+    }
+
+    fn unit_pos(&self, id: &str) -> Option<u32> {
+        self.units
+            .get(id, |p| self.ds.units.get(p as usize).map(|u| u.id.as_str()))
+    }
+
+    fn person_pos(&self, id: &str) -> Option<u32> {
+        self.people.get(id, |p| {
+            self.ds.people.get(p as usize).map(|u| u.id.as_str())
+        })
+    }
+
+    fn unit_at(&self, pos: u32) -> Option<&Unit> {
+        self.ds.units.get(pos as usize)
+    }
+
+    /// The unit with this id.
+    #[must_use]
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.unit_pos(id).and_then(|p| self.unit_at(p))
+    }
+
+    /// The person with this id.
+    #[must_use]
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.person_pos(id)
+            .and_then(|p| self.ds.people.get(p as usize))
+    }
+
+    /// Whether the unit exists on `as_of` (between `established` and `dissolved`).
+    #[must_use]
+    pub fn exists(&self, id: &str, as_of: Date) -> bool {
+        self.unit(id).is_some_and(|u| u.lifetime().contains(as_of))
+    }
+
+    fn parent_pos(&self, pos: u32, as_of: Date) -> Option<u32> {
+        self.parents
+            .get(pos)
+            .iter()
+            .find(|e| e.period.contains(as_of))
+            .map(|e| e.other)
+    }
+
+    /// The parent of the unit on `as_of`, if the unit exists then and has one.
+    #[must_use]
+    pub fn parent(&self, id: &str, as_of: Date) -> Option<&Unit> {
+        let pos = self.unit_pos(id)?;
+        self.parent_pos(pos, as_of).and_then(|p| self.unit_at(p))
+    }
+
+    /// The ancestors of the unit on `as_of`, nearest first.
+    #[must_use]
+    pub fn ancestors(&self, id: &str, as_of: Date) -> Vec<&Unit> {
+        let mut out = Vec::new();
+        let Some(mut pos) = self.unit_pos(id) else {
+            return out;
+        };
+        // A valid graph has no cycle; the bound only guards the loop.
+        for _ in 0..self.ds.units.len() {
+            let Some(p) = self.parent_pos(pos, as_of) else {
+                break;
+            };
+            let Some(u) = self.unit_at(p) else { break };
+            out.push(u);
+            pos = p;
+        }
+        out
+    }
+
+    fn children_pos(&self, pos: u32, as_of: Date) -> impl Iterator<Item = u32> + '_ {
+        self.children
+            .get(pos)
+            .iter()
+            .filter(move |e| e.period.contains(as_of))
+            .map(|e| e.other)
+    }
+
+    /// The children of the unit on `as_of`, in dataset order.
+    #[must_use]
+    pub fn children(&self, id: &str, as_of: Date) -> Vec<&Unit> {
+        self.unit_pos(id).map_or_else(Vec::new, |pos| {
+            self.children_pos(pos, as_of)
+                .filter_map(|c| self.unit_at(c))
+                .collect()
+        })
+    }
+
+    /// The children of one kind on `as_of`.
+    #[must_use]
+    pub fn children_of_kind(&self, id: &str, kind: UnitKind, as_of: Date) -> Vec<&Unit> {
+        let mut v = self.children(id, as_of);
+        v.retain(|u| u.kind == kind);
+        v
+    }
+
+    /// The descendants of one kind on `as_of` (the whole subtree is walked, not the graph).
+    #[must_use]
+    pub fn descendants_of_kind(&self, id: &str, kind: UnitKind, as_of: Date) -> Vec<&Unit> {
+        let mut out = Vec::new();
+        let Some(root) = self.unit_pos(id) else {
+            return out;
+        };
+        let mut stack = vec![root];
+        while let Some(pos) = stack.pop() {
+            for c in self.children_pos(pos, as_of) {
+                if let Some(u) = self.unit_at(c) {
+                    if u.kind == kind {
+                        out.push(u);
+                    }
+                    stack.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    /// Every unit of a kind, whatever its dates, in dataset order.
+    pub fn units_of_kind(&self, kind: UnitKind) -> impl Iterator<Item = &Unit> + '_ {
+        self.by_kind
+            .get(kind as usize)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter_map(|&p| self.unit_at(p))
+    }
+
+    /// The units of a kind that exist on `as_of`.
+    pub fn units_of_kind_on(
+        &self,
+        kind: UnitKind,
+        as_of: Date,
+    ) -> impl Iterator<Item = &Unit> + '_ {
+        self.units_of_kind(kind)
+            .filter(move |u| u.lifetime().contains(as_of))
+    }
+
+    /// The units that name `area` as the administrative unit they serve and
+    /// exist on `as_of`.
+    #[must_use]
+    pub fn serving(&self, area: &str, as_of: Date) -> Vec<&Unit> {
+        self.unit_pos(area).map_or_else(Vec::new, |pos| {
+            self.served_by
+                .get(pos)
+                .iter()
+                .filter_map(|&p| self.unit_at(p))
+                .filter(|u| u.lifetime().contains(as_of))
+                .collect()
+        })
+    }
+
+    /// The cells serving a residential area on `as_of` (0..n).
+    #[must_use]
+    pub fn cells_of_area(&self, area: &str, as_of: Date) -> Vec<&Unit> {
+        let mut v = self.serving(area, as_of);
+        v.retain(|u| u.kind.holds_members());
+        v
+    }
+
+    /// The Front work board of a residential area on `as_of`.
+    #[must_use]
+    pub fn front_work_board_of_area(&self, area: &str, as_of: Date) -> Option<&Unit> {
+        self.serving(area, as_of)
+            .into_iter()
+            .find(|u| u.kind == UnitKind::FrontWorkBoard)
+    }
+
+    /// The memberships of a cell in force on `as_of` (rated or not).
+    #[must_use]
+    pub fn memberships_of_cell(&self, cell: &str, as_of: Date) -> Vec<&Membership> {
+        self.unit_pos(cell).map_or_else(Vec::new, |pos| {
+            self.cell_members
+                .get(pos)
+                .iter()
+                .filter_map(|&m| self.ds.memberships.get(m as usize))
+                .filter(|m| m.period().contains(as_of))
+                .collect()
+        })
+    }
+
+    /// The members of a cell who are rated on `as_of`: in force and not
+    /// exempt, suspended or admitted less than 6 calendar months before
+    /// (party-rating.md §4, E1–E3).
+    #[must_use]
+    pub fn rated_members(&self, cell: &str, as_of: Date) -> Vec<&Membership> {
+        let mut v = self.memberships_of_cell(cell, as_of);
+        v.retain(|m| eligibility(m, as_of).is_ok());
+        v
+    }
+
+    /// The membership of a person in force on `as_of`.
+    #[must_use]
+    pub fn membership_of(&self, person: &str, as_of: Date) -> Option<&Membership> {
+        let pos = self.person_pos(person)?;
+        self.person_memberships
+            .get(pos)
+            .iter()
+            .filter_map(|&m| self.ds.memberships.get(m as usize))
+            .find(|m| m.period().contains(as_of))
+    }
+
+    /// The posts of a unit held on `as_of`.
+    #[must_use]
+    pub fn posts_of_unit(&self, unit: &str, as_of: Date) -> Vec<&Post> {
+        self.unit_pos(unit).map_or_else(Vec::new, |pos| {
+            self.unit_posts
+                .get(pos)
+                .iter()
+                .filter_map(|&p| self.ds.posts.get(p as usize))
+                .filter(|p| p.period().contains(as_of))
+                .collect()
+        })
+    }
+
+    /// Who holds `role` in `unit` on `as_of`.
+    #[must_use]
+    pub fn holders(&self, unit: &str, role: Role, as_of: Date) -> Vec<&Person> {
+        self.posts_of_unit(unit, as_of)
+            .into_iter()
+            .filter(|p| p.role == role)
+            .filter_map(|p| self.person(&p.person))
+            .collect()
+    }
+
+    /// The posts a person holds on `as_of`.
+    #[must_use]
+    pub fn posts_of_person(&self, person: &str, as_of: Date) -> Vec<&Post> {
+        self.person_pos(person).map_or_else(Vec::new, |pos| {
+            self.person_posts
+                .get(pos)
+                .iter()
+                .filter_map(|&p| self.ds.posts.get(p as usize))
+                .filter(|p| p.period().contains(as_of))
+                .collect()
+        })
+    }
+
+    /// Whether `person` holds `role` in `unit` on `as_of`.
+    #[must_use]
+    pub fn holds(&self, person: &str, role: Role, unit: &str, as_of: Date) -> bool {
+        self.posts_of_person(person, as_of)
+            .iter()
+            .any(|p| p.role == role && p.unit == unit)
+    }
+
+    /// Whether the head of the area's Front work board is the deputy secretary
+    /// of a cell serving the area, on `as_of`.
+    #[must_use]
+    pub fn board_head_link(&self, area: &str, as_of: Date) -> HeadLink<'_> {
+        let cells = self.cells_of_area(area, as_of);
+        if cells.is_empty() {
+            return HeadLink::NoCell;
+        }
+        let Some(board) = self.front_work_board_of_area(area, as_of) else {
+            return HeadLink::NoBoard;
+        };
+        let Some(head) = self
+            .holders(&board.id, Role::BoardHead, as_of)
+            .into_iter()
+            .next()
+        else {
+            return HeadLink::NoHead;
+        };
+        cells
+            .into_iter()
+            .find(|c| self.holds(&head.id, Role::DeputySecretary, &c.id, as_of))
+            .map_or(HeadLink::No { head }, |cell| HeadLink::Yes { head, cell })
+    }
+
+    /// The residence links to a residential cell in force on `as_of`.
+    #[must_use]
+    pub fn residents_of_cell(&self, cell: &str, as_of: Date) -> Vec<&Residence> {
+        self.unit_pos(cell).map_or_else(Vec::new, |pos| {
+            self.cell_residents
+                .get(pos)
+                .iter()
+                .filter_map(|&r| self.ds.residence.get(r as usize))
+                .filter(|r| r.period().contains(as_of))
+                .collect()
+        })
+    }
+
+    /// The commune a unit belongs to on `as_of`: for an administrative unit, itself
+    /// or its commune ancestor; for a party or Front unit, the commune of the first
+    /// unit, itself or an ancestor, that names an `area`.
+    #[must_use]
+    pub fn commune_of(&self, id: &str, as_of: Date) -> Option<&Unit> {
+        let unit = self.unit(id)?;
+        let chain = std::iter::once(unit).chain(self.ancestors(id, as_of));
+        for u in chain {
+            if u.kind == UnitKind::Commune {
+                return Some(u);
+            }
+            if let Some(area) = &u.area {
+                let a = self.unit(area)?;
+                if a.kind == UnitKind::Commune {
+                    return Some(a);
+                }
+                return self
+                    .ancestors(area, as_of)
+                    .into_iter()
+                    .find(|x| x.kind == UnitKind::Commune);
+            }
+        }
+        None
+    }
+}
+
+fn min_end(a: Option<Date>, b: Option<Date>) -> Option<Date> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    }
+}
+
+/// Whether a member is rated on `reference` (party-rating.md §4): not if exempt
+/// (E1), suspended (E2) or admitted less than 6 calendar months before (E3),
+/// checked in that order. Statuses count if in force on the reference date.
+///
+/// # Errors
+/// The first reason the member is not rated.
+///
+/// ```
+/// use xeploai::{graph::eligibility, dataset::Membership, org::{Category, IneligibleReason}, date::parse_iso_date};
+/// let m = Membership { person: "p".into(), cell: "c".into(), from: None, to: None,
+///     admitted_on: parse_iso_date("2025-07-01").unwrap(), probationary: true, full_on: None,
+///     category: Category::OutsideSystem, statuses: vec![] };
+/// // 1 July + 6 months = 1 January: still under six months on 31 December.
+/// assert_eq!(eligibility(&m, parse_iso_date("2025-12-31").unwrap()), Err(IneligibleReason::AdmittedUnderSixMonths));
+/// assert_eq!(eligibility(&m, parse_iso_date("2026-01-01").unwrap()), Ok(()));
+/// ```
+pub fn eligibility(m: &Membership, reference: Date) -> Result<(), IneligibleReason> {
+    let mut exempt = false;
+    let mut suspended = false;
+    for s in m.statuses_on(reference) {
+        match s.kind {
+            StatusKind::Exempt => exempt = true,
+            StatusKind::Suspended => suspended = true,
+            StatusKind::CommitteeSuspended | StatusKind::TemporaryElsewhere => {}
+        }
+    }
+    if exempt {
+        return Err(IneligibleReason::Exempt);
+    }
+    if suspended {
+        return Err(IneligibleReason::Suspended);
+    }
+    match add_months(m.admitted_on, 6) {
+        Some(six) if six > reference => Err(IneligibleReason::AdmittedUnderSixMonths),
+        None => Err(IneligibleReason::AdmittedUnderSixMonths),
+        Some(_) => Ok(()),
+    }
+}

@@ -1,0 +1,1263 @@
+//! Validation of a dataset: every problem at once, each naming the record, its
+//! id and the field (DESIGN §3).
+//!
+//! Errors make a dataset unusable (a graph is not built from it); warnings are
+//! reported and the dataset is still used.
+//!
+//! ```
+//! use xeploai::{Dataset, validate::validate};
+//! let ds = Dataset::from_json_str(r#"{"format": "xeploai-dataset/1", "units": [
+//!   {"id": "c1", "kind": "cell", "name": "Chi bộ ấp 1", "parent": "nowhere"}]}"#).unwrap();
+//! let report = validate(&ds);
+//! let p = &report.errors().next().unwrap();
+//! assert_eq!(p.path(), "units[0].parent");
+//! assert_eq!(p.record(), "c1");
+//! assert_eq!(p.code(), "dangling_reference");
+//! ```
+
+use crate::dataset::{Dataset, Unit};
+use crate::date::{format_iso_date, Date, Period};
+use crate::index::{pos32, Csr, IdIndex};
+use crate::lang::Lang;
+use crate::org::{allowed_area_kinds, allowed_parent, is_root, Role, StatusKind, UnitKind};
+use rustc_hash::FxHashSet;
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The dataset cannot be used.
+    Error,
+    /// The dataset can be used; the problem is reported.
+    Warning,
+}
+
+/// The array of the dataset a problem is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Collection {
+    /// `units`.
+    Units,
+    /// `people`.
+    People,
+    /// `memberships`.
+    Memberships,
+    /// `posts`.
+    Posts,
+    /// `residence`.
+    Residence,
+}
+
+impl Collection {
+    /// The field name in the dataset.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Units => "units",
+            Self::People => "people",
+            Self::Memberships => "memberships",
+            Self::Posts => "posts",
+            Self::Residence => "residence",
+        }
+    }
+}
+
+/// What is wrong. Messages are lowercase, name values in backticks and do not
+/// end with a period.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ProblemKind {
+    /// Two records of the same array share an id.
+    #[error("id `{id}` is already used by {first}")]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// The path of the first record with it, e.g. `units[3]`.
+        first: String,
+    },
+    /// An id is empty.
+    #[error("the id is empty")]
+    EmptyId,
+    /// A reference names no record.
+    #[error("`{target}` is not the id of any {expected}")]
+    DanglingReference {
+        /// The id referred to.
+        target: String,
+        /// `unit` or `person`.
+        expected: &'static str,
+    },
+    /// A reference names a unit of the wrong kind.
+    #[error("`{target}` is a `{found}`, expected {expected}")]
+    WrongKind {
+        /// The id referred to.
+        target: String,
+        /// Its kind.
+        found: UnitKind,
+        /// The kinds that fit, e.g. "`cell` or `grassroots_cell`".
+        expected: String,
+    },
+    /// A parent of a kind not allowed for the child (see [`crate::org::allowed_parent`]).
+    #[error("a `{kind}` cannot have a parent of kind `{parent_kind}` (`{parent}`)")]
+    DisallowedParent {
+        /// The child's kind.
+        kind: UnitKind,
+        /// The parent.
+        parent: String,
+        /// The parent's kind.
+        parent_kind: UnitKind,
+    },
+    /// The parent edges form a cycle on some date.
+    #[error("the parent edges form a cycle {} from {}", chain(.units), .on.map_or_else(|| "the start".to_owned(), format_iso_date))]
+    Cycle {
+        /// The units of the cycle, starting with the smallest id.
+        units: Vec<String>,
+        /// A day on which all its edges hold (`None`: from the start of time).
+        on: Option<Date>,
+    },
+    /// A date range ends before it starts.
+    #[error("`to` ({}) is before `from` ({})", format_iso_date(*.to), format_iso_date(*.from))]
+    ReversedRange {
+        /// The start.
+        from: Date,
+        /// The end.
+        to: Date,
+    },
+    /// Two date ranges that must not overlap do.
+    #[error("{what} overlaps {other}")]
+    OverlappingRanges {
+        /// What overlaps, e.g. "the parent edge to `x`".
+        what: String,
+        /// The path of the other record or field.
+        other: String,
+    },
+    /// A record refers to a unit on days it did not exist.
+    #[error("`{unit}` does not exist for the whole period {} (it exists {})", period_text(.period), period_text(.lifetime))]
+    OutsideLifetime {
+        /// The unit.
+        unit: String,
+        /// The period of the record.
+        period: Period,
+        /// The unit's lifetime.
+        lifetime: Period,
+    },
+    /// A unit that is not a root has no parent.
+    #[error("a `{kind}` needs a parent")]
+    MissingParent {
+        /// The unit's kind.
+        kind: UnitKind,
+    },
+    /// Both `parent` and `parents` are given.
+    #[error("give either `parent` or `parents`, not both")]
+    ParentAndParents,
+    /// A role that is not a post of the unit's kind.
+    #[error("`{role}` is not a post of a `{kind}`")]
+    RoleNotAllowed {
+        /// The role.
+        role: Role,
+        /// The unit's kind.
+        kind: UnitKind,
+    },
+    /// A field that does not apply to the record's kind.
+    #[error("`{field}` does not apply to a `{kind}`")]
+    FieldNotApplicable {
+        /// The field.
+        field: &'static str,
+        /// The record's kind, e.g. `province` or `exempt` (a status).
+        kind: String,
+    },
+    /// A Front committee without its level.
+    #[error("a `front_committee` needs a `level` (`province`, `district` or `commune`)")]
+    MissingLevel,
+    /// A cell with fewer than 3 full members (party-rating.md H1; Điều lệ Đảng 2011, Điều 21 khoản 2).
+    #[error("the cell has {full} full members on {}, fewer than the 3 a cell needs", format_iso_date(*.as_of))]
+    TooFewFullMembers {
+        /// Full members counted.
+        full: usize,
+        /// The day counted.
+        as_of: Date,
+    },
+    /// Two people hold a single-holder role of one unit at the same time.
+    #[error("`{role}` is also held by `{other}` at the same time ({other_path})")]
+    ConcurrentHolders {
+        /// The role.
+        role: Role,
+        /// The other holder.
+        other: String,
+        /// The path of the other post.
+        other_path: String,
+    },
+}
+
+fn chain(units: &[String]) -> String {
+    let mut s = String::new();
+    for u in units {
+        s.push('`');
+        s.push_str(u);
+        s.push_str("` → ");
+    }
+    if let Some(first) = units.first() {
+        s.push('`');
+        s.push_str(first);
+        s.push('`');
+    }
+    s
+}
+
+fn period_text(p: &Period) -> String {
+    let end = |d: Option<Date>, open: &str| d.map_or_else(|| open.to_owned(), format_iso_date);
+    format!("{}..{}", end(p.from, ""), end(p.to, ""))
+}
+
+impl ProblemKind {
+    /// A stable code for the kind, e.g. `dangling_reference`.
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        match self {
+            Self::DuplicateId { .. } => "duplicate_id",
+            Self::EmptyId => "empty_id",
+            Self::DanglingReference { .. } => "dangling_reference",
+            Self::WrongKind { .. } => "wrong_kind",
+            Self::DisallowedParent { .. } => "disallowed_parent",
+            Self::Cycle { .. } => "cycle",
+            Self::ReversedRange { .. } => "reversed_range",
+            Self::OverlappingRanges { .. } => "overlapping_ranges",
+            Self::OutsideLifetime { .. } => "outside_lifetime",
+            Self::MissingParent { .. } => "missing_parent",
+            Self::ParentAndParents => "parent_and_parents",
+            Self::RoleNotAllowed { .. } => "role_not_allowed",
+            Self::FieldNotApplicable { .. } => "field_not_applicable",
+            Self::MissingLevel => "missing_level",
+            Self::TooFewFullMembers { .. } => "too_few_full_members",
+            Self::ConcurrentHolders { .. } => "concurrent_holders",
+        }
+    }
+
+    /// Whether the problem is an error or a warning.
+    #[must_use]
+    pub const fn severity(&self) -> Severity {
+        match self {
+            Self::TooFewFullMembers { .. } | Self::ConcurrentHolders { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// The message in `lang` (the `Display` form is English).
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Vi => self.message_vi(),
+        }
+    }
+
+    fn message_vi(&self) -> String {
+        match self {
+            Self::DuplicateId { id, first } => format!("mã `{id}` đã được dùng ở {first}"),
+            Self::EmptyId => "mã để trống".to_owned(),
+            Self::DanglingReference { target, expected } => {
+                let what = if *expected == "person" { "người" } else { "đơn vị" };
+                format!("`{target}` không phải mã của {what} nào")
+            }
+            Self::WrongKind { target, found, expected } => {
+                format!("`{target}` là `{found}`, cần {expected}")
+            }
+            Self::DisallowedParent { kind, parent, parent_kind } => format!(
+                "`{kind}` không thể trực thuộc đơn vị loại `{parent_kind}` (`{parent}`)"
+            ),
+            Self::Cycle { units, on } => format!(
+                "các quan hệ trực thuộc tạo thành vòng {} từ {}",
+                chain(units),
+                on.map_or_else(|| "ban đầu".to_owned(), format_iso_date)
+            ),
+            Self::ReversedRange { from, to } => format!(
+                "ngày kết thúc `to` ({}) trước ngày bắt đầu `from` ({})",
+                format_iso_date(*to),
+                format_iso_date(*from)
+            ),
+            Self::OverlappingRanges { what, other } => {
+                format!("{what}: thời gian trùng với {other}")
+            }
+            Self::OutsideLifetime { unit, period, lifetime } => format!(
+                "`{unit}` không tồn tại trong toàn bộ thời gian {} (đơn vị tồn tại {})",
+                period_text(period),
+                period_text(lifetime)
+            ),
+            Self::MissingParent { kind } => format!("`{kind}` phải có đơn vị cấp trên"),
+            Self::ParentAndParents => "chỉ ghi `parent` hoặc `parents`, không ghi cả hai".to_owned(),
+            Self::RoleNotAllowed { role, kind } => {
+                format!("`{role}` không phải chức danh của `{kind}`")
+            }
+            Self::FieldNotApplicable { field, kind } => {
+                format!("trường `{field}` không áp dụng cho `{kind}`")
+            }
+            Self::MissingLevel => "`front_committee` phải có cấp `level` (`province`, `district` hoặc `commune`)".to_owned(),
+            Self::TooFewFullMembers { full, as_of } => format!(
+                "chi bộ có {full} đảng viên chính thức vào ngày {}, ít hơn 3 (Điều lệ Đảng, Điều 21 khoản 2)",
+                format_iso_date(*as_of)
+            ),
+            Self::ConcurrentHolders { role, other, other_path } => format!(
+                "`{role}` đồng thời do `{other}` đảm nhiệm ({other_path})"
+            ),
+        }
+    }
+}
+
+/// One problem, located by array, position, record id and field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    collection: Collection,
+    index: usize,
+    record: String,
+    field: String,
+    kind: ProblemKind,
+}
+
+impl Problem {
+    /// The array the record is in.
+    #[must_use]
+    pub const fn collection(&self) -> Collection {
+        self.collection
+    }
+    /// The record's position in its array.
+    #[must_use]
+    pub const fn index(&self) -> usize {
+        self.index
+    }
+    /// The record: its id for units and people; a description such as
+    /// `p-1 in c-2` for memberships, posts and residence links.
+    #[must_use]
+    pub fn record(&self) -> &str {
+        &self.record
+    }
+    /// The field, possibly nested: `parent`, `parents[1].to`, `statuses[0].from`.
+    #[must_use]
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+    /// The JSON path: `units[12].parent`.
+    #[must_use]
+    pub fn path(&self) -> String {
+        if self.field.is_empty() {
+            format!("{}[{}]", self.collection.as_str(), self.index)
+        } else {
+            format!(
+                "{}[{}].{}",
+                self.collection.as_str(),
+                self.index,
+                self.field
+            )
+        }
+    }
+    /// What is wrong.
+    #[must_use]
+    pub const fn kind(&self) -> &ProblemKind {
+        &self.kind
+    }
+    /// The stable code of the kind.
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+    /// Error or warning.
+    #[must_use]
+    pub const fn severity(&self) -> Severity {
+        self.kind.severity()
+    }
+    /// The whole problem as one line in `lang`.
+    #[must_use]
+    pub fn describe(&self, lang: Lang) -> String {
+        let sev = match (self.severity(), lang) {
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::En) => "warning",
+            (Severity::Error, Lang::Vi) => "lỗi",
+            (Severity::Warning, Lang::Vi) => "cảnh báo",
+        };
+        format!(
+            "{sev}: {} (`{}`): {}",
+            self.path(),
+            self.record,
+            self.kind.message(lang)
+        )
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+impl Serialize for Problem {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Flat<'a> {
+            severity: Severity,
+            code: &'static str,
+            path: String,
+            collection: Collection,
+            index: usize,
+            record: &'a str,
+            field: &'a str,
+            message: String,
+            message_vi: String,
+        }
+        Flat {
+            severity: self.severity(),
+            code: self.code(),
+            path: self.path(),
+            collection: self.collection,
+            index: self.index,
+            record: &self.record,
+            field: &self.field,
+            message: self.kind.message(Lang::En),
+            message_vi: self.kind.message(Lang::Vi),
+        }
+        .serialize(s)
+    }
+}
+
+/// Every problem of a dataset, errors first, each group in dataset order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ValidationReport {
+    problems: Vec<Problem>,
+}
+
+impl ValidationReport {
+    /// All problems.
+    #[must_use]
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+    /// The errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.severity() == Severity::Error)
+    }
+    /// The warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.severity() == Severity::Warning)
+    }
+    /// Whether there is no error (warnings allowed).
+    #[must_use]
+    pub fn is_ok(&self) -> bool {
+        self.errors().next().is_none()
+    }
+    /// The number of errors.
+    #[must_use]
+    pub fn error_count(&self) -> usize {
+        self.errors().count()
+    }
+    /// The report as JSON: `{"problems": [{"severity", "code", "path", "record", "field", "message", "message_vi"}]}`.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for ValidationReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for p in &self.problems {
+            writeln!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}
+
+/// An invalid dataset: the report holds at least one error.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("the dataset has {} errors and {} warnings; the first: {}", .0.error_count(), .0.warnings().count(), .0.errors().next().map(ToString::to_string).unwrap_or_default())]
+pub struct InvalidDataset(pub ValidationReport);
+
+/// Options of a validation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ValidateOptions {
+    /// The day on which cells are checked for at least 3 full members. `None`:
+    /// the latest date the dataset mentions.
+    pub as_of: Option<Date>,
+}
+
+/// Validates a dataset with the default options.
+#[must_use]
+pub fn validate(ds: &Dataset) -> ValidationReport {
+    validate_with(ds, ValidateOptions::default())
+}
+
+/// Validates a dataset.
+#[must_use]
+pub fn validate_with(ds: &Dataset, options: ValidateOptions) -> ValidationReport {
+    let resolved = Resolved::build(ds);
+    check(ds, &resolved, options)
+}
+
+/// `u32::MAX`: a reference that does not resolve.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// The dataset's references resolved to positions.
+#[derive(Debug)]
+pub(crate) struct Resolved {
+    pub(crate) units: IdIndex,
+    pub(crate) people: IdIndex,
+    pub(crate) unit_dups: Vec<(usize, usize)>,
+    pub(crate) person_dups: Vec<(usize, usize)>,
+    /// Per unit: (parent position or NONE, link position).
+    pub(crate) parent_of_link: Vec<Vec<u32>>,
+    pub(crate) unit_area: Vec<u32>,
+    pub(crate) membership_person: Vec<u32>,
+    pub(crate) membership_cell: Vec<u32>,
+    pub(crate) post_person: Vec<u32>,
+    pub(crate) post_unit: Vec<u32>,
+    pub(crate) residence_person: Vec<u32>,
+    pub(crate) residence_cell: Vec<u32>,
+    pub(crate) residence_area: Vec<u32>,
+}
+
+impl Resolved {
+    pub(crate) fn build(ds: &Dataset) -> Self {
+        let unit_ids: Vec<&str> = ds.units.iter().map(|u| u.id.as_str()).collect();
+        let person_ids: Vec<&str> = ds.people.iter().map(|p| p.id.as_str()).collect();
+        let (units, unit_dups) = IdIndex::build(&unit_ids);
+        let (people, person_dups) = IdIndex::build(&person_ids);
+        let unit = |id: &str| {
+            units
+                .get(id, |p| unit_ids.get(p as usize).copied())
+                .unwrap_or(NONE)
+        };
+        let person = |id: &str| {
+            people
+                .get(id, |p| person_ids.get(p as usize).copied())
+                .unwrap_or(NONE)
+        };
+        Self {
+            parent_of_link: ds
+                .units
+                .iter()
+                .map(|u| u.parent_links().iter().map(|l| unit(&l.id)).collect())
+                .collect(),
+            unit_area: ds
+                .units
+                .iter()
+                .map(|u| u.area.as_deref().map_or(NONE, unit))
+                .collect(),
+            membership_person: ds.memberships.iter().map(|m| person(&m.person)).collect(),
+            membership_cell: ds.memberships.iter().map(|m| unit(&m.cell)).collect(),
+            post_person: ds.posts.iter().map(|p| person(&p.person)).collect(),
+            post_unit: ds.posts.iter().map(|p| unit(&p.unit)).collect(),
+            residence_person: ds.residence.iter().map(|r| person(&r.person)).collect(),
+            residence_cell: ds.residence.iter().map(|r| unit(&r.cell)).collect(),
+            residence_area: ds
+                .residence
+                .iter()
+                .map(|r| r.area.as_deref().map_or(NONE, unit))
+                .collect(),
+            units,
+            people,
+            unit_dups,
+            person_dups,
+        }
+    }
+}
+
+struct Sink<'a> {
+    ds: &'a Dataset,
+    problems: Vec<Problem>,
+}
+
+impl Sink<'_> {
+    fn push(
+        &mut self,
+        collection: Collection,
+        index: usize,
+        field: impl Into<String>,
+        kind: ProblemKind,
+    ) {
+        let record = record_label(self.ds, collection, index);
+        self.problems.push(Problem {
+            collection,
+            index,
+            record,
+            field: field.into(),
+            kind,
+        });
+    }
+}
+
+fn record_label(ds: &Dataset, collection: Collection, index: usize) -> String {
+    match collection {
+        Collection::Units => ds.units.get(index).map(|u| u.id.clone()),
+        Collection::People => ds.people.get(index).map(|p| p.id.clone()),
+        Collection::Memberships => ds
+            .memberships
+            .get(index)
+            .map(|m| format!("{} in {}", m.person, m.cell)),
+        Collection::Posts => ds
+            .posts
+            .get(index)
+            .map(|p| format!("{} as {} of {}", p.person, p.role, p.unit)),
+        Collection::Residence => ds
+            .residence
+            .get(index)
+            .map(|r| format!("{} living at {}", r.person, r.cell)),
+    }
+    .unwrap_or_default()
+}
+
+fn unit_at(ds: &Dataset, pos: u32) -> Option<&Unit> {
+    if pos == NONE {
+        None
+    } else {
+        ds.units.get(pos as usize)
+    }
+}
+
+/// Open ends of a record's period are bounded by the unit's lifetime; only
+/// explicit days outside it are problems.
+fn clip(p: Period, life: Period) -> Period {
+    Period::new(p.from.or(life.from), p.to.or(life.to))
+}
+
+fn kinds_text(kinds: &[UnitKind]) -> String {
+    kinds
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+#[expect(
+    clippy::too_many_lines,
+    reason = "one pass per array, kept together so the rules read in order"
+)]
+pub(crate) fn check(ds: &Dataset, r: &Resolved, options: ValidateOptions) -> ValidationReport {
+    use Collection as C;
+    let mut sink = Sink {
+        ds,
+        problems: Vec::new(),
+    };
+
+    // Ids.
+    for &(pos, first) in &r.unit_dups {
+        let id = ds.units.get(pos).map(|u| u.id.clone()).unwrap_or_default();
+        sink.push(
+            C::Units,
+            pos,
+            "id",
+            ProblemKind::DuplicateId {
+                id,
+                first: format!("units[{first}]"),
+            },
+        );
+    }
+    for &(pos, first) in &r.person_dups {
+        let id = ds.people.get(pos).map(|p| p.id.clone()).unwrap_or_default();
+        sink.push(
+            C::People,
+            pos,
+            "id",
+            ProblemKind::DuplicateId {
+                id,
+                first: format!("people[{first}]"),
+            },
+        );
+    }
+    for (i, p) in ds.people.iter().enumerate() {
+        if p.id.is_empty() {
+            sink.push(C::People, i, "id", ProblemKind::EmptyId);
+        }
+    }
+
+    let dangling_unit = |target: &str| ProblemKind::DanglingReference {
+        target: target.to_owned(),
+        expected: "unit",
+    };
+    let dangling_person = |target: &str| ProblemKind::DanglingReference {
+        target: target.to_owned(),
+        expected: "person",
+    };
+    let check_range = |sink: &mut Sink<'_>, c: Collection, i: usize, field: &str, p: Period| {
+        if let (true, Some(from), Some(to)) = (p.is_reversed(), p.from, p.to) {
+            sink.push(c, i, field, ProblemKind::ReversedRange { from, to });
+        }
+    };
+
+    // Units.
+    for (i, u) in ds.units.iter().enumerate() {
+        if u.id.is_empty() {
+            sink.push(C::Units, i, "id", ProblemKind::EmptyId);
+        }
+        check_range(&mut sink, C::Units, i, "dissolved", u.lifetime());
+        if u.kind == UnitKind::FrontCommittee && u.level.is_none() {
+            sink.push(C::Units, i, "level", ProblemKind::MissingLevel);
+        }
+        let not_applicable = |field| ProblemKind::FieldNotApplicable {
+            field,
+            kind: u.kind.as_str().to_owned(),
+        };
+        if u.kind != UnitKind::FrontCommittee && u.level.is_some() {
+            sink.push(C::Units, i, "level", not_applicable("level"));
+        }
+        if !u.kind.holds_members() && u.cell_type.is_some() {
+            sink.push(C::Units, i, "cell_type", not_applicable("cell_type"));
+        }
+        if u.kind != UnitKind::ResidentialArea && u.local_name.is_some() {
+            sink.push(C::Units, i, "local_name", not_applicable("local_name"));
+        }
+        if u.kind != UnitKind::MassOrgBranch && u.organisation.is_some() {
+            sink.push(C::Units, i, "organisation", not_applicable("organisation"));
+        }
+        if u.parent.is_some() && !u.parents.is_empty() {
+            sink.push(C::Units, i, "parents", ProblemKind::ParentAndParents);
+        }
+        let links = u.parent_links();
+        let single = u.parent.is_some() && u.parents.is_empty();
+        let field_of = |j: usize, sub: &str| {
+            if single {
+                "parent".to_owned()
+            } else {
+                format!("parents[{j}]{sub}")
+            }
+        };
+        if links.is_empty() && !is_root(u.kind, u.level) {
+            sink.push(
+                C::Units,
+                i,
+                "parent",
+                ProblemKind::MissingParent { kind: u.kind },
+            );
+        }
+        let resolved = r.parent_of_link.get(i).map_or(&[][..], Vec::as_slice);
+        for (j, (link, &ppos)) in links.iter().zip(resolved).enumerate() {
+            check_range(&mut sink, C::Units, i, &field_of(j, ".to"), link.period());
+            let Some(parent) = unit_at(ds, ppos) else {
+                sink.push(C::Units, i, field_of(j, ".id"), dangling_unit(&link.id));
+                continue;
+            };
+            if !allowed_parent(u.kind, u.level, parent.kind, parent.level) {
+                sink.push(
+                    C::Units,
+                    i,
+                    field_of(j, ".id"),
+                    ProblemKind::DisallowedParent {
+                        kind: u.kind,
+                        parent: parent.id.clone(),
+                        parent_kind: parent.kind,
+                    },
+                );
+            }
+            let edge = clip(link.period(), u.lifetime());
+            if !edge.is_reversed() && !edge.within(&parent.lifetime()) {
+                sink.push(
+                    C::Units,
+                    i,
+                    field_of(j, ".id"),
+                    ProblemKind::OutsideLifetime {
+                        unit: parent.id.clone(),
+                        period: edge,
+                        lifetime: parent.lifetime(),
+                    },
+                );
+            }
+        }
+        for a in 0..links.len() {
+            for b in a + 1..links.len() {
+                if let (Some(la), Some(lb)) = (links.get(a), links.get(b)) {
+                    if la.period().overlaps(&lb.period()) {
+                        sink.push(
+                            C::Units,
+                            i,
+                            field_of(b, ""),
+                            ProblemKind::OverlappingRanges {
+                                what: format!("the parent edge to `{}`", lb.id),
+                                other: format!("units[{i}].{}", field_of(a, "")),
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        if let Some(area) = &u.area {
+            let allowed = allowed_area_kinds(u.kind);
+            if allowed.is_empty() {
+                sink.push(C::Units, i, "area", not_applicable("area"));
+            } else {
+                match unit_at(ds, r.unit_area.get(i).copied().unwrap_or(NONE)) {
+                    None => sink.push(C::Units, i, "area", dangling_unit(area)),
+                    Some(a) if !allowed.contains(&a.kind) => sink.push(
+                        C::Units,
+                        i,
+                        "area",
+                        ProblemKind::WrongKind {
+                            target: area.clone(),
+                            found: a.kind,
+                            expected: kinds_text(allowed),
+                        },
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
+        for (j, pred) in u.predecessors.iter().enumerate() {
+            let pos = r
+                .units
+                .get(pred, |p| ds.units.get(p as usize).map(|u| u.id.as_str()));
+            match pos.and_then(|p| unit_at(ds, p)) {
+                None => sink.push(
+                    C::Units,
+                    i,
+                    format!("predecessors[{j}]"),
+                    dangling_unit(pred),
+                ),
+                Some(p) if p.kind != u.kind => sink.push(
+                    C::Units,
+                    i,
+                    format!("predecessors[{j}]"),
+                    ProblemKind::WrongKind {
+                        target: pred.clone(),
+                        found: p.kind,
+                        expected: format!("`{}`", u.kind),
+                    },
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+    check_cycles(ds, r, &mut sink);
+
+    // Memberships.
+    let member_kinds = [UnitKind::Cell, UnitKind::GrassrootsCell];
+    let check_cell_ref = |sink: &mut Sink<'_>,
+                          c: Collection,
+                          i: usize,
+                          field: &str,
+                          id: &str,
+                          pos: u32|
+     -> Option<Period> {
+        match unit_at(ds, pos) {
+            None => {
+                sink.push(c, i, field, dangling_unit(id));
+                None
+            }
+            Some(u) if !u.kind.holds_members() => {
+                sink.push(
+                    c,
+                    i,
+                    field,
+                    ProblemKind::WrongKind {
+                        target: id.to_owned(),
+                        found: u.kind,
+                        expected: kinds_text(&member_kinds),
+                    },
+                );
+                None
+            }
+            Some(u) => Some(u.lifetime()),
+        }
+    };
+    let check_lifetime = |sink: &mut Sink<'_>,
+                          c: Collection,
+                          i: usize,
+                          field: &str,
+                          unit: &str,
+                          p: Period,
+                          life: Period| {
+        let clipped = clip(p, life);
+        if !p.is_reversed() && !clipped.within(&life) {
+            sink.push(
+                c,
+                i,
+                field,
+                ProblemKind::OutsideLifetime {
+                    unit: unit.to_owned(),
+                    period: clipped,
+                    lifetime: life,
+                },
+            );
+        }
+    };
+    for (i, m) in ds.memberships.iter().enumerate() {
+        if r.membership_person.get(i).copied().unwrap_or(NONE) == NONE {
+            sink.push(C::Memberships, i, "person", dangling_person(&m.person));
+        }
+        check_range(&mut sink, C::Memberships, i, "to", m.period());
+        if let Some(full) = m.full_on {
+            if full < m.admitted_on {
+                sink.push(
+                    C::Memberships,
+                    i,
+                    "full_on",
+                    ProblemKind::ReversedRange {
+                        from: m.admitted_on,
+                        to: full,
+                    },
+                );
+            }
+        }
+        let cell_pos = r.membership_cell.get(i).copied().unwrap_or(NONE);
+        if let Some(life) = check_cell_ref(&mut sink, C::Memberships, i, "cell", &m.cell, cell_pos)
+        {
+            check_lifetime(
+                &mut sink,
+                C::Memberships,
+                i,
+                "cell",
+                &m.cell,
+                m.period(),
+                life,
+            );
+        }
+        for (j, s) in m.statuses.iter().enumerate() {
+            check_range(
+                &mut sink,
+                C::Memberships,
+                i,
+                &format!("statuses[{j}].to"),
+                s.period(),
+            );
+            match (&s.cell, s.kind) {
+                (Some(cell), StatusKind::TemporaryElsewhere) => {
+                    let pos = r
+                        .units
+                        .get(cell, |p| ds.units.get(p as usize).map(|u| u.id.as_str()))
+                        .unwrap_or(NONE);
+                    let _ = check_cell_ref(
+                        &mut sink,
+                        C::Memberships,
+                        i,
+                        &format!("statuses[{j}].cell"),
+                        cell,
+                        pos,
+                    );
+                }
+                (Some(_), kind) => sink.push(
+                    C::Memberships,
+                    i,
+                    format!("statuses[{j}].cell"),
+                    ProblemKind::FieldNotApplicable {
+                        field: "cell",
+                        kind: kind.as_str().to_owned(),
+                    },
+                ),
+                (None, _) => {}
+            }
+            for (k, t) in m.statuses.iter().enumerate().take(j) {
+                if t.kind == s.kind && t.period().overlaps(&s.period()) {
+                    sink.push(
+                        C::Memberships,
+                        i,
+                        format!("statuses[{j}]"),
+                        ProblemKind::OverlappingRanges {
+                            what: format!("the `{}` status", s.kind),
+                            other: format!("memberships[{i}].statuses[{k}]"),
+                        },
+                    );
+                }
+            }
+        }
+    }
+    // A person is in at most one cell at a time.
+    let by_person: Vec<(u32, u32)> = r
+        .membership_person
+        .iter()
+        .enumerate()
+        .filter(|(_, &p)| p != NONE)
+        .map(|(i, &p)| (p, pos32(i)))
+        .collect();
+    let by_person = Csr::build(ds.people.len(), &by_person);
+    for person in 0..ds.people.len() {
+        let ms = by_person.get(pos32(person));
+        if ms.len() < 2 {
+            continue;
+        }
+        for (a, &ia) in ms.iter().enumerate() {
+            for &ib in ms.iter().skip(a + 1) {
+                if let (Some(ma), Some(mb)) = (
+                    ds.memberships.get(ia as usize),
+                    ds.memberships.get(ib as usize),
+                ) {
+                    if ma.period().overlaps(&mb.period()) {
+                        sink.push(
+                            C::Memberships,
+                            ib as usize,
+                            "from",
+                            ProblemKind::OverlappingRanges {
+                                what: format!("the membership of `{}` in `{}`", mb.person, mb.cell),
+                                other: format!("memberships[{ia}]"),
+                            },
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    // Posts.
+    for (i, p) in ds.posts.iter().enumerate() {
+        if r.post_person.get(i).copied().unwrap_or(NONE) == NONE {
+            sink.push(C::Posts, i, "person", dangling_person(&p.person));
+        }
+        check_range(&mut sink, C::Posts, i, "to", p.period());
+        match unit_at(ds, r.post_unit.get(i).copied().unwrap_or(NONE)) {
+            None => sink.push(C::Posts, i, "unit", dangling_unit(&p.unit)),
+            Some(u) => {
+                if !p.role.fits(u.kind) {
+                    sink.push(
+                        C::Posts,
+                        i,
+                        "role",
+                        ProblemKind::RoleNotAllowed {
+                            role: p.role,
+                            kind: u.kind,
+                        },
+                    );
+                }
+                check_lifetime(
+                    &mut sink,
+                    C::Posts,
+                    i,
+                    "unit",
+                    &p.unit,
+                    p.period(),
+                    u.lifetime(),
+                );
+            }
+        }
+    }
+    let by_unit: Vec<(u32, u32)> = r
+        .post_unit
+        .iter()
+        .enumerate()
+        .filter(|(_, &u)| u != NONE)
+        .map(|(i, &u)| (u, pos32(i)))
+        .collect();
+    let by_unit = Csr::build(ds.units.len(), &by_unit);
+    for unit in 0..ds.units.len() {
+        let ps = by_unit.get(pos32(unit));
+        for (a, &ia) in ps.iter().enumerate() {
+            for &ib in ps.iter().skip(a + 1) {
+                let (Some(pa), Some(pb)) = (ds.posts.get(ia as usize), ds.posts.get(ib as usize))
+                else {
+                    continue;
+                };
+                if pa.role != pb.role || !pa.period().overlaps(&pb.period()) {
+                    continue;
+                }
+                if pa.person == pb.person {
+                    sink.push(
+                        C::Posts,
+                        ib as usize,
+                        "from",
+                        ProblemKind::OverlappingRanges {
+                            what: format!("the `{}` post of `{}`", pb.role, pb.person),
+                            other: format!("posts[{ia}]"),
+                        },
+                    );
+                } else if pa.role.is_single_holder() {
+                    sink.push(
+                        C::Posts,
+                        ib as usize,
+                        "person",
+                        ProblemKind::ConcurrentHolders {
+                            role: pb.role,
+                            other: pa.person.clone(),
+                            other_path: format!("posts[{ia}]"),
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    // Residence links.
+    for (i, res) in ds.residence.iter().enumerate() {
+        if r.residence_person.get(i).copied().unwrap_or(NONE) == NONE {
+            sink.push(C::Residence, i, "person", dangling_person(&res.person));
+        }
+        check_range(&mut sink, C::Residence, i, "to", res.period());
+        let _ = check_cell_ref(
+            &mut sink,
+            C::Residence,
+            i,
+            "cell",
+            &res.cell,
+            r.residence_cell.get(i).copied().unwrap_or(NONE),
+        );
+        if let Some(area) = &res.area {
+            match unit_at(ds, r.residence_area.get(i).copied().unwrap_or(NONE)) {
+                None => sink.push(C::Residence, i, "area", dangling_unit(area)),
+                Some(a) if a.kind != UnitKind::ResidentialArea => sink.push(
+                    C::Residence,
+                    i,
+                    "area",
+                    ProblemKind::WrongKind {
+                        target: area.clone(),
+                        found: a.kind,
+                        expected: "`residential_area`".to_owned(),
+                    },
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+
+    // H1: at least 3 full members per cell.
+    if let Some(as_of) = options.as_of.or_else(|| latest_date(ds)) {
+        let mut full = vec![0usize; ds.units.len()];
+        for (i, m) in ds.memberships.iter().enumerate() {
+            let cell = r.membership_cell.get(i).copied().unwrap_or(NONE);
+            if cell != NONE && m.period().contains(as_of) && m.is_full_member(as_of) {
+                if let Some(c) = full.get_mut(cell as usize) {
+                    *c += 1;
+                }
+            }
+        }
+        for (i, u) in ds.units.iter().enumerate() {
+            let n = full.get(i).copied().unwrap_or(0);
+            if u.kind.holds_members() && u.lifetime().contains(as_of) && n < 3 {
+                sink.push(
+                    C::Units,
+                    i,
+                    "",
+                    ProblemKind::TooFewFullMembers { full: n, as_of },
+                );
+            }
+        }
+    }
+
+    let mut problems = sink.problems;
+    problems.sort_by(|a, b| {
+        (a.severity(), a.collection, a.index, &a.field, a.code()).cmp(&(
+            b.severity(),
+            b.collection,
+            b.index,
+            &b.field,
+            b.code(),
+        ))
+    });
+    problems.dedup();
+    ValidationReport { problems }
+}
+
+/// The latest date the dataset mentions, if any.
+#[must_use]
+pub fn latest_date(ds: &Dataset) -> Option<Date> {
+    let mut max: Option<Date> = None;
+    let mut see = |d: Option<Date>| {
+        if let Some(d) = d {
+            if max.is_none_or(|m| d > m) {
+                max = Some(d);
+            }
+        }
+    };
+    for u in &ds.units {
+        see(u.established);
+        see(u.dissolved);
+        for l in &u.parents {
+            see(l.from);
+            see(l.to);
+        }
+    }
+    for m in &ds.memberships {
+        see(m.from);
+        see(m.to);
+        see(Some(m.admitted_on));
+        see(m.full_on);
+        for s in &m.statuses {
+            see(Some(s.from));
+            see(s.to);
+        }
+    }
+    for p in &ds.posts {
+        see(p.from);
+        see(p.to);
+    }
+    for r in &ds.residence {
+        see(r.from);
+        see(r.to);
+    }
+    max
+}
+
+/// Whether a link is in force on `day` (`None`: the start of time).
+fn link_holds(p: Period, day: Option<Date>) -> bool {
+    match day {
+        None => p.from.is_none(),
+        Some(d) => p.contains(d),
+    }
+}
+
+/// Finds parent cycles. A cycle that holds on some day also holds on the latest
+/// `from` of its edges, and contains the edge starting then; so for every edge
+/// it suffices to walk up from its parent on the day it starts.
+fn check_cycles(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
+    let parent_on = |unit: u32, day: Option<Date>| -> Option<u32> {
+        let u = ds.units.get(unit as usize)?;
+        let links = u.parent_links();
+        let resolved = r.parent_of_link.get(unit as usize)?;
+        links
+            .iter()
+            .zip(resolved)
+            .find(|(l, &p)| p != NONE && link_holds(l.period(), day))
+            .map(|(_, &p)| p)
+    };
+    let mut seen: FxHashSet<Vec<u32>> = FxHashSet::default();
+    for (i, u) in ds.units.iter().enumerate() {
+        let child = pos32(i);
+        let links = u.parent_links();
+        let resolved = r.parent_of_link.get(i).map_or(&[][..], Vec::as_slice);
+        for (link, &start) in links.iter().zip(resolved) {
+            if start == NONE || link.period().is_reversed() {
+                continue;
+            }
+            let day = link.from;
+            let mut path = vec![child];
+            let mut visited: FxHashSet<u32> = FxHashSet::default();
+            let mut current = Some(start);
+            while let Some(c) = current {
+                if c == child {
+                    let min = path
+                        .iter()
+                        .enumerate()
+                        .min_by_key(|(_, &p)| ds.units.get(p as usize).map(|u| u.id.as_str()))
+                        .map_or(0, |(k, _)| k);
+                    path.rotate_left(min);
+                    if seen.insert(path.clone()) {
+                        let ids = path
+                            .iter()
+                            .filter_map(|&p| ds.units.get(p as usize).map(|u| u.id.clone()))
+                            .collect();
+                        let first = path.first().copied().unwrap_or(child) as usize;
+                        let field = ds.units.get(first).map_or("parent", |u| {
+                            if u.parent.is_some() {
+                                "parent"
+                            } else {
+                                "parents"
+                            }
+                        });
+                        sink.push(
+                            Collection::Units,
+                            first,
+                            field,
+                            ProblemKind::Cycle {
+                                units: ids,
+                                on: day,
+                            },
+                        );
+                    }
+                    break;
+                }
+                if path.len() > 64 && !visited.insert(c) {
+                    break; // A cycle that does not contain `child`; reported from its own edges.
+                }
+                if path.len() > ds.units.len() {
+                    break;
+                }
+                path.push(c);
+                current = parent_on(c, day);
+            }
+        }
+    }
+}
