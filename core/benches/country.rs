@@ -1,1 +1,112 @@
-fn main() {}
+//! Benchmark of the foundation at country scale (a bench binary that prints its
+//! figures; run with `cargo bench -p xeploai --bench country`, add
+//! `-- province` for one province).
+//!
+//! Phases: generate the synthetic country (34 provinces, 3,321 communes,
+//! ≈ 5.6 M members, with the pre-reform tree), build and validate the graph,
+//! compute the structural census on 31 Dec 2025, serialise the dataset to JSON
+//! and parse it back. Prints wall time, throughput and peak resident memory
+//! (VmHWM from /proc/self/status).
+
+use std::hint::black_box;
+use std::time::Instant;
+use xeploai::census::census;
+use xeploai::date::parse_iso_date;
+use xeploai::synth::{generate, Spec};
+use xeploai::{Dataset, OrgGraph};
+
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+fn main() {
+    let scale = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .unwrap_or_else(|| "country".to_owned());
+    let spec = match scale.as_str() {
+        "province" => Spec::province(),
+        "sample" => Spec::sample(),
+        _ => Spec::country(),
+    };
+    println!(
+        "xeploai {} foundation benchmark, scale `{scale}`, {} threads available",
+        xeploai::VERSION,
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    );
+
+    let t = Instant::now();
+    let ds = generate(&spec);
+    let gen_s = t.elapsed().as_secs_f64();
+    println!(
+        "generate:           {gen_s:8.3} s   {} units, {} people, {} memberships, {} posts, {} residence links",
+        ds.units.len(),
+        ds.people.len(),
+        ds.memberships.len(),
+        ds.posts.len(),
+        ds.residence.len()
+    );
+
+    let t = Instant::now();
+    let graph = match OrgGraph::build(ds) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("the generated dataset is invalid: {e}");
+            std::process::exit(1);
+        }
+    };
+    let build_s = t.elapsed().as_secs_f64();
+    println!(
+        "build + validate:   {build_s:8.3} s   {} warnings",
+        graph.warnings().problems().len()
+    );
+
+    let as_of = parse_iso_date("2025-12-31").unwrap_or_default();
+    let t = Instant::now();
+    let c = census(&graph, as_of);
+    let census_s = t.elapsed().as_secs_f64();
+    println!(
+        "census 2025-12-31:  {census_s:8.3} s   {} communes, {} members on roll, {} rated, {} board heads = deputy secretary of {}",
+        c.communes.len(),
+        c.total.members.on_roll,
+        c.total.members.rated,
+        c.total.board_heads.head_is_deputy_secretary,
+        c.total.board_heads.with_head
+    );
+    black_box(&c);
+
+    let t = Instant::now();
+    let json = graph.dataset().to_json().into_bytes();
+    let ser_s = t.elapsed().as_secs_f64();
+    let mb = json.len() as f64 / 1e6;
+    println!(
+        "serialise JSON:     {ser_s:8.3} s   {mb:.1} MB, {:.0} MB/s",
+        mb / ser_s
+    );
+    drop(graph);
+
+    let t = Instant::now();
+    let parsed = match Dataset::from_json_slice(&json) {
+        Ok(ds) => ds,
+        Err(e) => {
+            eprintln!("the JSON does not parse back: {e}");
+            std::process::exit(1);
+        }
+    };
+    let parse_s = t.elapsed().as_secs_f64();
+    println!(
+        "parse JSON:         {parse_s:8.3} s   {:.0} MB/s",
+        mb / parse_s
+    );
+    black_box(&parsed);
+    drop(json);
+    drop(parsed);
+
+    match peak_rss_mib() {
+        Some(m) => println!("peak memory (VmHWM): {:.2} GiB", m / 1024.0),
+        None => println!("peak memory: not available on this system"),
+    }
+}

@@ -25,7 +25,6 @@ use crate::org::{
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -141,16 +140,25 @@ impl Unit {
         Period::new(self.established, self.dissolved)
     }
 
-    /// The parent links, with an undated `parent` seen as one link open at both ends.
+    /// The parent edges as `(parent id, period)`, an undated `parent` being one
+    /// edge open at both ends. If both `parent` and `parents` are given (an
+    /// error), only `parents` count.
+    pub fn parent_edges(&self) -> impl Iterator<Item = (&str, Period)> + '_ {
+        let single = match (&self.parent, self.parents.is_empty()) {
+            (Some(p), true) => Some((p.as_str(), Period::always())),
+            _ => None,
+        };
+        single
+            .into_iter()
+            .chain(self.parents.iter().map(|l| (l.id.as_str(), l.period())))
+    }
+
+    /// The number of parent edges.
     #[must_use]
-    pub fn parent_links(&self) -> Cow<'_, [ParentLink]> {
-        match &self.parent {
-            Some(p) if self.parents.is_empty() => Cow::Owned(vec![ParentLink {
-                id: p.clone(),
-                from: None,
-                to: None,
-            }]),
-            _ => Cow::Borrowed(&self.parents),
+    pub fn parent_edge_count(&self) -> usize {
+        match (&self.parent, self.parents.is_empty()) {
+            (Some(_), true) => 1,
+            _ => self.parents.len(),
         }
     }
 }
@@ -288,7 +296,7 @@ impl Membership {
         }
     }
 
-    /// The statuses of `kind` in force on `day`.
+    /// The statuses in force on `day`.
     pub fn statuses_on(&self, day: Date) -> impl Iterator<Item = &StatusPeriod> {
         self.statuses
             .iter()

@@ -22,11 +22,12 @@
 
 use crate::dataset::{Dataset, Membership, Person, Post, Residence, Unit};
 use crate::date::{add_months, Date, Period};
-use crate::index::{pos32, Csr, IdIndex};
+use crate::index::{join, pos32, Chains, Csr, IdIndex};
 use crate::org::{IneligibleReason, Role, StatusKind, UnitKind};
-use crate::validate::{check, InvalidDataset, Resolved, ValidateOptions, ValidationReport, NONE};
+use crate::resolve::Resolved;
+use crate::validate::{check, InvalidDataset, ValidateOptions, ValidationReport};
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Edge {
     other: u32,
     period: Period,
@@ -41,12 +42,12 @@ pub struct OrgGraph {
     people: IdIndex,
     parents: Csr<Edge>,
     children: Csr<Edge>,
-    served_by: Csr<u32>,
-    cell_members: Csr<u32>,
-    person_memberships: Csr<u32>,
-    unit_posts: Csr<u32>,
-    person_posts: Csr<u32>,
-    cell_residents: Csr<u32>,
+    served_by: Chains,
+    cell_members: Chains,
+    person_memberships: Chains,
+    unit_posts: Chains,
+    person_posts: Chains,
+    cell_residents: Chains,
     by_kind: Vec<Vec<u32>>,
     warnings: ValidationReport,
 }
@@ -99,38 +100,42 @@ impl OrgGraph {
 
     fn index(ds: Dataset, r: Resolved, warnings: ValidationReport) -> Self {
         let n = ds.units.len();
-        let mut up = Vec::new();
-        let mut down = Vec::new();
-        for (i, u) in ds.units.iter().enumerate() {
-            let links = u.parent_links();
-            let resolved = r.parent_of_link.get(i).map_or(&[][..], Vec::as_slice);
-            for (l, &p) in links.iter().zip(resolved) {
-                let period = Period::new(
-                    l.from.max(u.established).or(l.from).or(u.established),
-                    min_end(l.to, u.dissolved),
-                );
-                up.push((pos32(i), Edge { other: p, period }));
-                down.push((
-                    p,
-                    Edge {
-                        other: pos32(i),
-                        period,
-                    },
-                ));
-            }
-        }
-        let mut parents = Csr::build(n, &up);
-        for i in 0..n {
-            parents.get_mut(pos32(i)).sort_by_key(|e| e.period.from);
-        }
-        let children = Csr::build(n, &down);
-        let pairs = |v: &[u32]| -> Vec<(u32, u32)> {
-            v.iter()
-                .enumerate()
-                .filter(|(_, &k)| k != NONE)
-                .map(|(i, &k)| (k, pos32(i)))
-                .collect()
-        };
+        let ((parents, children), (served_by, cell_members, person_posts, cell_residents)) = join(
+            || {
+                let mut up = Vec::with_capacity(r.link_parent.len());
+                let mut down = Vec::with_capacity(r.link_parent.len());
+                for (i, u) in ds.units.iter().enumerate() {
+                    for ((_, link), &p) in u.parent_edges().zip(r.parents_of(i)) {
+                        // The edge holds while both the link and the child do.
+                        let period = Period::new(
+                            max_start(link.from, u.established),
+                            min_end(link.to, u.dissolved),
+                        );
+                        up.push((pos32(i), Edge { other: p, period }));
+                        down.push((
+                            p,
+                            Edge {
+                                other: pos32(i),
+                                period,
+                            },
+                        ));
+                    }
+                }
+                let mut parents = Csr::build(n, &up);
+                for i in 0..n {
+                    parents.get_mut(pos32(i)).sort_by_key(|e| e.period.from);
+                }
+                (parents, Csr::build(n, &down))
+            },
+            || {
+                (
+                    Chains::build(n, &r.unit_area),
+                    Chains::build(n, &r.membership_cell),
+                    Chains::build(ds.people.len(), &r.post_person),
+                    Chains::build(n, &r.residence_cell),
+                )
+            },
+        );
         let mut by_kind = vec![Vec::new(); UnitKind::ALL.len()];
         for (i, u) in ds.units.iter().enumerate() {
             if let Some(v) = by_kind.get_mut(u.kind as usize) {
@@ -138,12 +143,12 @@ impl OrgGraph {
             }
         }
         Self {
-            served_by: Csr::build(n, &pairs(&r.unit_area)),
-            cell_members: Csr::build(n, &pairs(&r.membership_cell)),
-            person_memberships: Csr::build(ds.people.len(), &pairs(&r.membership_person)),
-            unit_posts: Csr::build(n, &pairs(&r.post_unit)),
-            person_posts: Csr::build(ds.people.len(), &pairs(&r.post_person)),
-            cell_residents: Csr::build(n, &pairs(&r.residence_cell)),
+            served_by,
+            cell_members,
+            person_memberships: r.person_memberships,
+            unit_posts: r.unit_posts,
+            person_posts,
+            cell_residents,
             units: r.units,
             people: r.people,
             parents,
@@ -175,6 +180,13 @@ impl OrgGraph {
     fn unit_pos(&self, id: &str) -> Option<u32> {
         self.units
             .get(id, |p| self.ds.units.get(p as usize).map(|u| u.id.as_str()))
+    }
+
+    fn live_unit_pos(&self, id: &str, as_of: Date) -> Option<u32> {
+        self.unit_pos(id).filter(|&p| {
+            self.unit_at(p)
+                .is_some_and(|u| u.lifetime().contains(as_of))
+        })
     }
 
     fn person_pos(&self, id: &str) -> Option<u32> {
@@ -313,8 +325,7 @@ impl OrgGraph {
         self.unit_pos(area).map_or_else(Vec::new, |pos| {
             self.served_by
                 .get(pos)
-                .iter()
-                .filter_map(|&p| self.unit_at(p))
+                .filter_map(|p| self.unit_at(p))
                 .filter(|u| u.lifetime().contains(as_of))
                 .collect()
         })
@@ -336,17 +347,18 @@ impl OrgGraph {
             .find(|u| u.kind == UnitKind::FrontWorkBoard)
     }
 
-    /// The memberships of a cell in force on `as_of` (rated or not).
+    /// The memberships of a cell in force on `as_of` (rated or not). Empty if
+    /// the cell does not exist on `as_of`: open ends end with the cell.
     #[must_use]
     pub fn memberships_of_cell(&self, cell: &str, as_of: Date) -> Vec<&Membership> {
-        self.unit_pos(cell).map_or_else(Vec::new, |pos| {
-            self.cell_members
-                .get(pos)
-                .iter()
-                .filter_map(|&m| self.ds.memberships.get(m as usize))
-                .filter(|m| m.period().contains(as_of))
-                .collect()
-        })
+        self.live_unit_pos(cell, as_of)
+            .map_or_else(Vec::new, |pos| {
+                self.cell_members
+                    .get(pos)
+                    .filter_map(|m| self.ds.memberships.get(m as usize))
+                    .filter(|m| m.period().contains(as_of))
+                    .collect()
+            })
     }
 
     /// The members of a cell who are rated on `as_of`: in force and not
@@ -359,28 +371,28 @@ impl OrgGraph {
         v
     }
 
-    /// The membership of a person in force on `as_of`.
+    /// The membership of a person in force on `as_of` (in a cell that exists then).
     #[must_use]
     pub fn membership_of(&self, person: &str, as_of: Date) -> Option<&Membership> {
         let pos = self.person_pos(person)?;
         self.person_memberships
             .get(pos)
-            .iter()
-            .filter_map(|&m| self.ds.memberships.get(m as usize))
-            .find(|m| m.period().contains(as_of))
+            .filter_map(|m| self.ds.memberships.get(m as usize))
+            .find(|m| m.period().contains(as_of) && self.exists(&m.cell, as_of))
     }
 
-    /// The posts of a unit held on `as_of`.
+    /// The posts of a unit held on `as_of`. Empty if the unit does not exist
+    /// on `as_of`: a post ends at the latest with its unit.
     #[must_use]
     pub fn posts_of_unit(&self, unit: &str, as_of: Date) -> Vec<&Post> {
-        self.unit_pos(unit).map_or_else(Vec::new, |pos| {
-            self.unit_posts
-                .get(pos)
-                .iter()
-                .filter_map(|&p| self.ds.posts.get(p as usize))
-                .filter(|p| p.period().contains(as_of))
-                .collect()
-        })
+        self.live_unit_pos(unit, as_of)
+            .map_or_else(Vec::new, |pos| {
+                self.unit_posts
+                    .get(pos)
+                    .filter_map(|p| self.ds.posts.get(p as usize))
+                    .filter(|p| p.period().contains(as_of))
+                    .collect()
+            })
     }
 
     /// Who holds `role` in `unit` on `as_of`.
@@ -393,15 +405,14 @@ impl OrgGraph {
             .collect()
     }
 
-    /// The posts a person holds on `as_of`.
+    /// The posts a person holds on `as_of` (in units that exist then).
     #[must_use]
     pub fn posts_of_person(&self, person: &str, as_of: Date) -> Vec<&Post> {
         self.person_pos(person).map_or_else(Vec::new, |pos| {
             self.person_posts
                 .get(pos)
-                .iter()
-                .filter_map(|&p| self.ds.posts.get(p as usize))
-                .filter(|p| p.period().contains(as_of))
+                .filter_map(|p| self.ds.posts.get(p as usize))
+                .filter(|p| p.period().contains(as_of) && self.exists(&p.unit, as_of))
                 .collect()
         })
     }
@@ -441,14 +452,14 @@ impl OrgGraph {
     /// The residence links to a residential cell in force on `as_of`.
     #[must_use]
     pub fn residents_of_cell(&self, cell: &str, as_of: Date) -> Vec<&Residence> {
-        self.unit_pos(cell).map_or_else(Vec::new, |pos| {
-            self.cell_residents
-                .get(pos)
-                .iter()
-                .filter_map(|&r| self.ds.residence.get(r as usize))
-                .filter(|r| r.period().contains(as_of))
-                .collect()
-        })
+        self.live_unit_pos(cell, as_of)
+            .map_or_else(Vec::new, |pos| {
+                self.cell_residents
+                    .get(pos)
+                    .filter_map(|r| self.ds.residence.get(r as usize))
+                    .filter(|r| r.period().contains(as_of))
+                    .collect()
+            })
     }
 
     /// The commune a unit belongs to on `as_of`: for an administrative unit, itself
@@ -474,6 +485,13 @@ impl OrgGraph {
             }
         }
         None
+    }
+}
+
+fn max_start(a: Option<Date>, b: Option<Date>) -> Option<Date> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, y) => x.or(y),
     }
 }
 

@@ -6,43 +6,73 @@ use rustc_hash::FxBuildHasher;
 use std::hash::BuildHasher;
 
 /// Maps ids to the position of the first record with that id, without copying
-/// the ids: the table stores positions and compares through a lookup function.
+/// the ids: the tables store positions and compare through a lookup function.
+/// The ids are split in two shards by hash, built on two threads.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct IdIndex {
-    table: HashTable<u32>,
+    shards: [HashTable<u32>; 2],
+    unique: bool,
 }
 
 /// A record whose id was already taken: `(position, position of the first)`.
 pub(crate) type Duplicate = (usize, usize);
 
-impl IdIndex {
-    /// Indexes `ids` (position = iteration order); returns the index and the duplicates.
-    pub(crate) fn build(ids: &[&str]) -> (Self, Vec<Duplicate>) {
-        let mut table = HashTable::with_capacity(ids.len());
-        let mut dups = Vec::new();
-        for (pos, id) in ids.iter().enumerate() {
-            let hash = FxBuildHasher.hash_one(id);
-            let found = table
-                .find(hash, |&other: &u32| ids.get(other as usize) == Some(id))
-                .copied();
-            match found {
-                Some(first) => dups.push((pos, first as usize)),
-                None => {
-                    let p = u32::try_from(pos).unwrap_or(u32::MAX);
-                    table.insert_unique(hash, p, |&other: &u32| {
-                        ids.get(other as usize)
-                            .map_or(0, |id| FxBuildHasher.hash_one(id))
-                    });
-                }
+const fn shard_of(hash: u64) -> usize {
+    (hash >> 63) as usize
+}
+
+fn build_shard<'a>(
+    n: usize,
+    shard: usize,
+    id_of: &(impl Fn(u32) -> Option<&'a str> + Sync),
+) -> (HashTable<u32>, Vec<Duplicate>) {
+    let mut table = HashTable::with_capacity(n / 2 + 1);
+    let mut dups = Vec::new();
+    let rehash = |&other: &u32| id_of(other).map_or(0, |id| FxBuildHasher.hash_one(id));
+    for pos in 0..pos32(n) {
+        let Some(id) = id_of(pos) else { continue };
+        let hash = FxBuildHasher.hash_one(id);
+        if shard_of(hash) != shard {
+            continue;
+        }
+        match table.entry(hash, |&other: &u32| id_of(other) == Some(id), rehash) {
+            hashbrown::hash_table::Entry::Occupied(first) => {
+                dups.push((pos as usize, *first.get() as usize))
+            }
+            hashbrown::hash_table::Entry::Vacant(slot) => {
+                slot.insert(pos);
             }
         }
-        (Self { table }, dups)
+    }
+    (table, dups)
+}
+
+impl IdIndex {
+    /// Indexes `n` ids, `id_of(position)` giving each; returns the index and the
+    /// duplicates in position order.
+    pub(crate) fn build<'a>(
+        n: usize,
+        id_of: impl Fn(u32) -> Option<&'a str> + Sync,
+    ) -> (Self, Vec<Duplicate>) {
+        let ((s0, mut d0), (s1, d1)) =
+            join(|| build_shard(n, 0, &id_of), || build_shard(n, 1, &id_of));
+        d0.extend(d1);
+        d0.sort_unstable();
+        let unique = d0.is_empty();
+        (
+            Self {
+                shards: [s0, s1],
+                unique,
+            },
+            d0,
+        )
     }
 
     /// The position of the record with id `key`, comparing with `id_of`.
     pub(crate) fn get<'a>(&self, key: &str, id_of: impl Fn(u32) -> Option<&'a str>) -> Option<u32> {
         let hash = FxBuildHasher.hash_one(key);
-        self.table
+        self.shards
+            .get(shard_of(hash))?
             .find(hash, |&pos| id_of(pos) == Some(key))
             .copied()
     }
@@ -56,7 +86,7 @@ pub(crate) struct Csr<T> {
     items: Vec<T>,
 }
 
-impl<T: Copy> Csr<T> {
+impl<T: Copy + Default> Csr<T> {
     /// Groups `pairs` (key, item) by key, keeping the order of items within a key.
     pub(crate) fn build(n_keys: usize, pairs: &[(u32, T)]) -> Self {
         let mut offsets = vec![0u32; n_keys + 1];
@@ -72,19 +102,16 @@ impl<T: Copy> Csr<T> {
             }
         }
         let mut next: Vec<u32> = offsets.clone();
-        let mut items: Vec<Option<T>> = vec![None; pairs.len()];
+        let mut items: Vec<T> = vec![T::default(); pairs.len()];
         for &(k, item) in pairs {
             if let Some(slot) = next.get_mut(k as usize) {
                 if let Some(cell) = items.get_mut(*slot as usize) {
-                    *cell = Some(item);
+                    *cell = item;
                 }
                 *slot += 1;
             }
         }
-        Self {
-            offsets,
-            items: items.into_iter().flatten().collect(),
-        }
+        Self { offsets, items }
     }
 
     /// The items of `key` (empty for an unknown key).
@@ -109,6 +136,118 @@ impl<T: Copy> Csr<T> {
     }
 }
 
+/// For each key, the records that refer to it, as a chain through the records
+/// in their dataset order: one pass to build, two `u32` per key and record.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Chains {
+    head: Vec<u32>,
+    next: Vec<u32>,
+}
+
+/// The end of a chain.
+const END: u32 = u32::MAX;
+
+impl Chains {
+    /// Chains the records by `keys[record]` (`u32::MAX` for none) over `n_keys` keys.
+    pub(crate) fn build(n_keys: usize, keys: &[u32]) -> Self {
+        let mut head = vec![END; n_keys];
+        let mut next = vec![END; keys.len()];
+        for (i, &k) in keys.iter().enumerate().rev() {
+            if let (Some(h), Some(n)) = (head.get_mut(k as usize), next.get_mut(i)) {
+                *n = *h;
+                *h = pos32(i);
+            }
+        }
+        Self { head, next }
+    }
+
+    /// The records of `key`, in dataset order.
+    pub(crate) fn get(&self, key: u32) -> ChainIter<'_> {
+        ChainIter {
+            chains: self,
+            at: self.head.get(key as usize).copied().unwrap_or(END),
+        }
+    }
+
+    /// Whether `key` has at least two records.
+    pub(crate) fn has_several(&self, key: u32) -> bool {
+        let first = self.head.get(key as usize).copied().unwrap_or(END);
+        first != END && self.next.get(first as usize).copied().unwrap_or(END) != END
+    }
+}
+
+/// Iterator over one chain.
+#[derive(Debug, Clone)]
+pub(crate) struct ChainIter<'a> {
+    chains: &'a Chains,
+    at: u32,
+}
+
+impl Iterator for ChainIter<'_> {
+    type Item = u32;
+    fn next(&mut self) -> Option<u32> {
+        if self.at == END {
+            return None;
+        }
+        let here = self.at;
+        self.at = self.chains.next.get(here as usize).copied().unwrap_or(END);
+        Some(here)
+    }
+}
+
+/// A lookup stream that remembers its last answer: records are usually grouped
+/// (the members of one cell, the posts of one unit), so the same id repeats, or
+/// in the order of the records they refer to, so the next id is often that of
+/// the record after the last one found. Both guesses are checked by comparing
+/// ids; only a miss goes to the hash table.
+pub(crate) struct Lookup<'a, F> {
+    index: &'a IdIndex,
+    id_of: F,
+    last: Option<(&'a str, u32)>,
+}
+
+impl<'a, F: Fn(u32) -> Option<&'a str>> Lookup<'a, F> {
+    pub(crate) const fn new(index: &'a IdIndex, id_of: F) -> Self {
+        Self {
+            index,
+            id_of,
+            last: None,
+        }
+    }
+
+    /// The position of `key`, or `none`.
+    pub(crate) fn get(&mut self, key: &'a str, none: u32) -> u32 {
+        if let Some((k, p)) = self.last {
+            if k == key {
+                return p;
+            }
+            // With unique ids, the record whose id matches is the answer.
+            if self.index.unique && p != none && (self.id_of)(p + 1) == Some(key) {
+                self.last = Some((key, p + 1));
+                return p + 1;
+            }
+        }
+        let p = self.index.get(key, &self.id_of).unwrap_or(none);
+        self.last = Some((key, p));
+        p
+    }
+}
+
+/// Runs two closures, the first on another thread.
+pub(crate) fn join<A: Send, B: Send>(
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    std::thread::scope(|s| {
+        let ha = s.spawn(a);
+        let rb = b();
+        match ha.join() {
+            Ok(ra) => (ra, rb),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
 /// Converts a position to `u32` (datasets hold fewer than 4 billion records).
 pub(crate) fn pos32(pos: usize) -> u32 {
     u32::try_from(pos).unwrap_or(u32::MAX)
@@ -121,7 +260,7 @@ mod tests {
     #[test]
     fn id_index_finds_and_reports_duplicates() {
         let ids = ["a", "b", "a", "c", "b"];
-        let (idx, dups) = IdIndex::build(&ids);
+        let (idx, dups) = IdIndex::build(ids.len(), |p| ids.get(p as usize).copied());
         assert_eq!(dups, vec![(2, 0), (4, 1)]);
         let get = |k| idx.get(k, |p| ids.get(p as usize).copied());
         assert_eq!(get("c"), Some(3));
@@ -136,5 +275,15 @@ mod tests {
         assert_eq!(csr.get(1), &[] as &[char]);
         assert_eq!(csr.get(2), &['x', 'y']);
         assert_eq!(csr.get(9), &[] as &[char]);
+    }
+
+    #[test]
+    fn chains_keep_record_order() {
+        let ch = Chains::build(3, &[2, 0, 2, u32::MAX, 0, 2]);
+        assert_eq!(ch.get(0).collect::<Vec<_>>(), vec![1, 4]);
+        assert_eq!(ch.get(1).count(), 0);
+        assert_eq!(ch.get(2).collect::<Vec<_>>(), vec![0, 2, 5]);
+        assert_eq!(ch.get(7).count(), 0);
+        assert!(ch.has_several(2) && !ch.has_several(1));
     }
 }

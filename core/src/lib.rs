@@ -2,15 +2,16 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-// pub mod census;
+pub mod census;
 pub mod dataset;
 pub mod date;
 pub mod graph;
 mod index;
 pub mod lang;
 pub mod org;
-// pub mod sample;
-// pub mod synth;
+mod resolve;
+pub mod sample;
+pub mod synth;
 pub mod validate;
 
 pub use dataset::{Dataset, LoadError, DATASET_FORMAT};

@@ -17,9 +17,10 @@
 
 use crate::dataset::{Dataset, Unit};
 use crate::date::{format_iso_date, Date, Period};
-use crate::index::{pos32, Csr, IdIndex};
+use crate::index::{join, pos32};
 use crate::lang::Lang;
 use crate::org::{allowed_area_kinds, allowed_parent, is_root, Role, StatusKind, UnitKind};
+pub(crate) use crate::resolve::{Resolved, NONE};
 use rustc_hash::FxHashSet;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -125,11 +126,9 @@ pub enum ProblemKind {
         to: Date,
     },
     /// Two date ranges that must not overlap do.
-    #[error("{what} overlaps {other}")]
+    #[error("the period overlaps that of {other}")]
     OverlappingRanges {
-        /// What overlaps, e.g. "the parent edge to `x`".
-        what: String,
-        /// The path of the other record or field.
+        /// The path of the other record or field, e.g. `memberships[3]`.
         other: String,
     },
     /// A record refers to a unit on days it did not exist.
@@ -171,7 +170,7 @@ pub enum ProblemKind {
     #[error("a `front_committee` needs a `level` (`province`, `district` or `commune`)")]
     MissingLevel,
     /// A cell with fewer than 3 full members (party-rating.md H1; Điều lệ Đảng 2011, Điều 21 khoản 2).
-    #[error("the cell has {full} full members on {}, fewer than the 3 a cell needs", format_iso_date(*.as_of))]
+    #[error("the cell has fewer than the 3 full members a cell needs on {}: {full}", format_iso_date(*.as_of))]
     TooFewFullMembers {
         /// Full members counted.
         full: usize,
@@ -276,9 +275,7 @@ impl ProblemKind {
                 format_iso_date(*to),
                 format_iso_date(*from)
             ),
-            Self::OverlappingRanges { what, other } => {
-                format!("{what}: thời gian trùng với {other}")
-            }
+            Self::OverlappingRanges { other } => format!("thời gian trùng với {other}"),
             Self::OutsideLifetime { unit, period, lifetime } => format!(
                 "`{unit}` không tồn tại trong toàn bộ thời gian {} (đơn vị tồn tại {})",
                 period_text(period),
@@ -477,7 +474,7 @@ pub struct InvalidDataset(pub ValidationReport);
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ValidateOptions {
     /// The day on which cells are checked for at least 3 full members. `None`:
-    /// the latest date the dataset mentions.
+    /// the latest day on which something in the dataset starts (see [`latest_start`]).
     pub as_of: Option<Date>,
 }
 
@@ -492,74 +489,6 @@ pub fn validate(ds: &Dataset) -> ValidationReport {
 pub fn validate_with(ds: &Dataset, options: ValidateOptions) -> ValidationReport {
     let resolved = Resolved::build(ds);
     check(ds, &resolved, options)
-}
-
-/// `u32::MAX`: a reference that does not resolve.
-pub(crate) const NONE: u32 = u32::MAX;
-
-/// The dataset's references resolved to positions.
-#[derive(Debug)]
-pub(crate) struct Resolved {
-    pub(crate) units: IdIndex,
-    pub(crate) people: IdIndex,
-    pub(crate) unit_dups: Vec<(usize, usize)>,
-    pub(crate) person_dups: Vec<(usize, usize)>,
-    /// Per unit: (parent position or NONE, link position).
-    pub(crate) parent_of_link: Vec<Vec<u32>>,
-    pub(crate) unit_area: Vec<u32>,
-    pub(crate) membership_person: Vec<u32>,
-    pub(crate) membership_cell: Vec<u32>,
-    pub(crate) post_person: Vec<u32>,
-    pub(crate) post_unit: Vec<u32>,
-    pub(crate) residence_person: Vec<u32>,
-    pub(crate) residence_cell: Vec<u32>,
-    pub(crate) residence_area: Vec<u32>,
-}
-
-impl Resolved {
-    pub(crate) fn build(ds: &Dataset) -> Self {
-        let unit_ids: Vec<&str> = ds.units.iter().map(|u| u.id.as_str()).collect();
-        let person_ids: Vec<&str> = ds.people.iter().map(|p| p.id.as_str()).collect();
-        let (units, unit_dups) = IdIndex::build(&unit_ids);
-        let (people, person_dups) = IdIndex::build(&person_ids);
-        let unit = |id: &str| {
-            units
-                .get(id, |p| unit_ids.get(p as usize).copied())
-                .unwrap_or(NONE)
-        };
-        let person = |id: &str| {
-            people
-                .get(id, |p| person_ids.get(p as usize).copied())
-                .unwrap_or(NONE)
-        };
-        Self {
-            parent_of_link: ds
-                .units
-                .iter()
-                .map(|u| u.parent_links().iter().map(|l| unit(&l.id)).collect())
-                .collect(),
-            unit_area: ds
-                .units
-                .iter()
-                .map(|u| u.area.as_deref().map_or(NONE, unit))
-                .collect(),
-            membership_person: ds.memberships.iter().map(|m| person(&m.person)).collect(),
-            membership_cell: ds.memberships.iter().map(|m| unit(&m.cell)).collect(),
-            post_person: ds.posts.iter().map(|p| person(&p.person)).collect(),
-            post_unit: ds.posts.iter().map(|p| unit(&p.unit)).collect(),
-            residence_person: ds.residence.iter().map(|r| person(&r.person)).collect(),
-            residence_cell: ds.residence.iter().map(|r| unit(&r.cell)).collect(),
-            residence_area: ds
-                .residence
-                .iter()
-                .map(|r| r.area.as_deref().map_or(NONE, unit))
-                .collect(),
-            units,
-            people,
-            unit_dups,
-            person_dups,
-        }
-    }
 }
 
 struct Sink<'a> {
@@ -628,22 +557,131 @@ fn kinds_text(kinds: &[UnitKind]) -> String {
         .join(" or ")
 }
 
-#[expect(
-    clippy::too_many_lines,
-    reason = "one pass per array, kept together so the rules read in order"
-)]
 pub(crate) fn check(ds: &Dataset, r: &Resolved, options: ValidateOptions) -> ValidationReport {
-    use Collection as C;
-    let mut sink = Sink {
-        ds,
-        problems: Vec::new(),
-    };
+    let as_of = options.as_of.or_else(|| latest_start(ds));
+    let (mut a, b) = join(
+        || {
+            let mut sink = Sink {
+                ds,
+                problems: Vec::new(),
+            };
+            check_ids(ds, r, &mut sink);
+            check_units(ds, r, &mut sink);
+            check_cycles(ds, r, &mut sink);
+            check_posts(ds, r, &mut sink);
+            check_residence(ds, r, &mut sink);
+            sink.problems
+        },
+        || {
+            let mut sink = Sink {
+                ds,
+                problems: Vec::new(),
+            };
+            check_memberships(ds, r, &mut sink);
+            if let Some(day) = as_of {
+                check_full_members(ds, r, day, &mut sink);
+            }
+            sink.problems
+        },
+    );
+    a.extend(b);
+    a.sort_by(|x, y| {
+        (x.severity(), x.collection, x.index, &x.field, x.code()).cmp(&(
+            y.severity(),
+            y.collection,
+            y.index,
+            &y.field,
+            y.code(),
+        ))
+    });
+    a.dedup();
+    ValidationReport { problems: a }
+}
 
-    // Ids.
+fn dangling_unit(target: &str) -> ProblemKind {
+    ProblemKind::DanglingReference {
+        target: target.to_owned(),
+        expected: "unit",
+    }
+}
+
+fn dangling_person(target: &str) -> ProblemKind {
+    ProblemKind::DanglingReference {
+        target: target.to_owned(),
+        expected: "person",
+    }
+}
+
+fn check_range(sink: &mut Sink<'_>, c: Collection, i: usize, field: &str, p: Period) {
+    if let (true, Some(from), Some(to)) = (p.is_reversed(), p.from, p.to) {
+        sink.push(c, i, field, ProblemKind::ReversedRange { from, to });
+    }
+}
+
+/// Reports explicit days of `p` outside the unit's lifetime `life`.
+fn check_lifetime(
+    sink: &mut Sink<'_>,
+    c: Collection,
+    i: usize,
+    field: &str,
+    unit: &str,
+    p: Period,
+    life: Period,
+) {
+    let clipped = clip(p, life);
+    if !p.is_reversed() && !clipped.within(&life) {
+        sink.push(
+            c,
+            i,
+            field,
+            ProblemKind::OutsideLifetime {
+                unit: unit.to_owned(),
+                period: clipped,
+                lifetime: life,
+            },
+        );
+    }
+}
+
+const MEMBER_KINDS: [UnitKind; 2] = [UnitKind::Cell, UnitKind::GrassrootsCell];
+
+/// Checks a reference to a cell that holds members; its lifetime if it is one.
+fn check_cell_ref(
+    sink: &mut Sink<'_>,
+    c: Collection,
+    i: usize,
+    field: &str,
+    id: &str,
+    pos: u32,
+) -> Option<Period> {
+    match unit_at(sink.ds, pos) {
+        None => {
+            sink.push(c, i, field, dangling_unit(id));
+            None
+        }
+        Some(u) if !u.kind.holds_members() => {
+            let found = u.kind;
+            sink.push(
+                c,
+                i,
+                field,
+                ProblemKind::WrongKind {
+                    target: id.to_owned(),
+                    found,
+                    expected: kinds_text(&MEMBER_KINDS),
+                },
+            );
+            None
+        }
+        Some(u) => Some(u.lifetime()),
+    }
+}
+
+fn check_ids(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
     for &(pos, first) in &r.unit_dups {
         let id = ds.units.get(pos).map(|u| u.id.clone()).unwrap_or_default();
         sink.push(
-            C::Units,
+            Collection::Units,
             pos,
             "id",
             ProblemKind::DuplicateId {
@@ -655,7 +693,7 @@ pub(crate) fn check(ds: &Dataset, r: &Resolved, options: ValidateOptions) -> Val
     for &(pos, first) in &r.person_dups {
         let id = ds.people.get(pos).map(|p| p.id.clone()).unwrap_or_default();
         sink.push(
-            C::People,
+            Collection::People,
             pos,
             "id",
             ProblemKind::DuplicateId {
@@ -666,30 +704,18 @@ pub(crate) fn check(ds: &Dataset, r: &Resolved, options: ValidateOptions) -> Val
     }
     for (i, p) in ds.people.iter().enumerate() {
         if p.id.is_empty() {
-            sink.push(C::People, i, "id", ProblemKind::EmptyId);
+            sink.push(Collection::People, i, "id", ProblemKind::EmptyId);
         }
     }
+}
 
-    let dangling_unit = |target: &str| ProblemKind::DanglingReference {
-        target: target.to_owned(),
-        expected: "unit",
-    };
-    let dangling_person = |target: &str| ProblemKind::DanglingReference {
-        target: target.to_owned(),
-        expected: "person",
-    };
-    let check_range = |sink: &mut Sink<'_>, c: Collection, i: usize, field: &str, p: Period| {
-        if let (true, Some(from), Some(to)) = (p.is_reversed(), p.from, p.to) {
-            sink.push(c, i, field, ProblemKind::ReversedRange { from, to });
-        }
-    };
-
-    // Units.
+fn check_units(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
+    use Collection as C;
     for (i, u) in ds.units.iter().enumerate() {
         if u.id.is_empty() {
             sink.push(C::Units, i, "id", ProblemKind::EmptyId);
         }
-        check_range(&mut sink, C::Units, i, "dissolved", u.lifetime());
+        check_range(sink, C::Units, i, "dissolved", u.lifetime());
         if u.kind == UnitKind::FrontCommittee && u.level.is_none() {
             sink.push(C::Units, i, "level", ProblemKind::MissingLevel);
         }
@@ -712,7 +738,6 @@ pub(crate) fn check(ds: &Dataset, r: &Resolved, options: ValidateOptions) -> Val
         if u.parent.is_some() && !u.parents.is_empty() {
             sink.push(C::Units, i, "parents", ProblemKind::ParentAndParents);
         }
-        let links = u.parent_links();
         let single = u.parent.is_some() && u.parents.is_empty();
         let field_of = |j: usize, sub: &str| {
             if single {
@@ -721,7 +746,7 @@ pub(crate) fn check(ds: &Dataset, r: &Resolved, options: ValidateOptions) -> Val
                 format!("parents[{j}]{sub}")
             }
         };
-        if links.is_empty() && !is_root(u.kind, u.level) {
+        if u.parent_edge_count() == 0 && !is_root(u.kind, u.level) {
             sink.push(
                 C::Units,
                 i,
@@ -729,11 +754,11 @@ pub(crate) fn check(ds: &Dataset, r: &Resolved, options: ValidateOptions) -> Val
                 ProblemKind::MissingParent { kind: u.kind },
             );
         }
-        let resolved = r.parent_of_link.get(i).map_or(&[][..], Vec::as_slice);
-        for (j, (link, &ppos)) in links.iter().zip(resolved).enumerate() {
-            check_range(&mut sink, C::Units, i, &field_of(j, ".to"), link.period());
+        let edges: Vec<(&str, Period)> = u.parent_edges().collect();
+        for (j, ((id, period), &ppos)) in edges.iter().zip(r.parents_of(i)).enumerate() {
+            check_range(sink, C::Units, i, &field_of(j, ".to"), *period);
             let Some(parent) = unit_at(ds, ppos) else {
-                sink.push(C::Units, i, field_of(j, ".id"), dangling_unit(&link.id));
+                sink.push(C::Units, i, field_of(j, ".id"), dangling_unit(id));
                 continue;
             };
             if !allowed_parent(u.kind, u.level, parent.kind, parent.level) {
@@ -748,7 +773,7 @@ pub(crate) fn check(ds: &Dataset, r: &Resolved, options: ValidateOptions) -> Val
                     },
                 );
             }
-            let edge = clip(link.period(), u.lifetime());
+            let edge = clip(*period, u.lifetime());
             if !edge.is_reversed() && !edge.within(&parent.lifetime()) {
                 sink.push(
                     C::Units,
@@ -762,21 +787,16 @@ pub(crate) fn check(ds: &Dataset, r: &Resolved, options: ValidateOptions) -> Val
                 );
             }
         }
-        for a in 0..links.len() {
-            for b in a + 1..links.len() {
-                if let (Some(la), Some(lb)) = (links.get(a), links.get(b)) {
-                    if la.period().overlaps(&lb.period()) {
-                        sink.push(
-                            C::Units,
-                            i,
-                            field_of(b, ""),
-                            ProblemKind::OverlappingRanges {
-                                what: format!("the parent edge to `{}`", lb.id),
-                                other: format!("units[{i}].{}", field_of(a, "")),
-                            },
-                        );
-                    }
-                }
+        for (b, (_, pb)) in edges.iter().enumerate() {
+            if let Some(a) = edges.iter().take(b).position(|(_, pa)| pa.overlaps(pb)) {
+                sink.push(
+                    C::Units,
+                    i,
+                    field_of(b, ""),
+                    ProblemKind::OverlappingRanges {
+                        other: format!("units[{i}].{}", field_of(a, "")),
+                    },
+                );
             }
         }
         if let Some(area) = &u.area {
@@ -786,103 +806,68 @@ pub(crate) fn check(ds: &Dataset, r: &Resolved, options: ValidateOptions) -> Val
             } else {
                 match unit_at(ds, r.unit_area.get(i).copied().unwrap_or(NONE)) {
                     None => sink.push(C::Units, i, "area", dangling_unit(area)),
-                    Some(a) if !allowed.contains(&a.kind) => sink.push(
-                        C::Units,
-                        i,
-                        "area",
-                        ProblemKind::WrongKind {
-                            target: area.clone(),
-                            found: a.kind,
-                            expected: kinds_text(allowed),
-                        },
-                    ),
+                    Some(a) if !allowed.contains(&a.kind) => {
+                        let found = a.kind;
+                        sink.push(
+                            C::Units,
+                            i,
+                            "area",
+                            ProblemKind::WrongKind {
+                                target: area.clone(),
+                                found,
+                                expected: kinds_text(allowed),
+                            },
+                        );
+                    }
                     Some(_) => {}
                 }
             }
         }
-        for (j, pred) in u.predecessors.iter().enumerate() {
-            let pos = r
-                .units
-                .get(pred, |p| ds.units.get(p as usize).map(|u| u.id.as_str()));
-            match pos.and_then(|p| unit_at(ds, p)) {
+        let preds = r.predecessor.get(i).map_or(&[][..], Vec::as_slice);
+        for (j, (pred, &pos)) in u.predecessors.iter().zip(preds).enumerate() {
+            match unit_at(ds, pos) {
                 None => sink.push(
                     C::Units,
                     i,
                     format!("predecessors[{j}]"),
                     dangling_unit(pred),
                 ),
-                Some(p) if p.kind != u.kind => sink.push(
+                Some(p) if p.kind != u.kind => {
+                    let found = p.kind;
+                    sink.push(
+                        C::Units,
+                        i,
+                        format!("predecessors[{j}]"),
+                        ProblemKind::WrongKind {
+                            target: pred.clone(),
+                            found,
+                            expected: format!("`{}`", u.kind),
+                        },
+                    );
+                }
+                Some(_) if pos as usize == i => sink.push(
                     C::Units,
                     i,
                     format!("predecessors[{j}]"),
-                    ProblemKind::WrongKind {
-                        target: pred.clone(),
-                        found: p.kind,
-                        expected: format!("`{}`", u.kind),
+                    ProblemKind::Cycle {
+                        units: vec![u.id.clone()],
+                        on: u.established,
                     },
                 ),
                 Some(_) => {}
             }
         }
     }
-    check_cycles(ds, r, &mut sink);
+}
 
-    // Memberships.
-    let member_kinds = [UnitKind::Cell, UnitKind::GrassrootsCell];
-    let check_cell_ref = |sink: &mut Sink<'_>,
-                          c: Collection,
-                          i: usize,
-                          field: &str,
-                          id: &str,
-                          pos: u32|
-     -> Option<Period> {
-        match unit_at(ds, pos) {
-            None => {
-                sink.push(c, i, field, dangling_unit(id));
-                None
-            }
-            Some(u) if !u.kind.holds_members() => {
-                sink.push(
-                    c,
-                    i,
-                    field,
-                    ProblemKind::WrongKind {
-                        target: id.to_owned(),
-                        found: u.kind,
-                        expected: kinds_text(&member_kinds),
-                    },
-                );
-                None
-            }
-            Some(u) => Some(u.lifetime()),
-        }
-    };
-    let check_lifetime = |sink: &mut Sink<'_>,
-                          c: Collection,
-                          i: usize,
-                          field: &str,
-                          unit: &str,
-                          p: Period,
-                          life: Period| {
-        let clipped = clip(p, life);
-        if !p.is_reversed() && !clipped.within(&life) {
-            sink.push(
-                c,
-                i,
-                field,
-                ProblemKind::OutsideLifetime {
-                    unit: unit.to_owned(),
-                    period: clipped,
-                    lifetime: life,
-                },
-            );
-        }
-    };
+fn check_memberships(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
+    use Collection as C;
+    let mut status_cells = r.status_cell.iter().peekable();
     for (i, m) in ds.memberships.iter().enumerate() {
         if r.membership_person.get(i).copied().unwrap_or(NONE) == NONE {
             sink.push(C::Memberships, i, "person", dangling_person(&m.person));
         }
-        check_range(&mut sink, C::Memberships, i, "to", m.period());
+        check_range(sink, C::Memberships, i, "to", m.period());
         if let Some(full) = m.full_on {
             if full < m.admitted_on {
                 sink.push(
@@ -897,109 +882,105 @@ pub(crate) fn check(ds: &Dataset, r: &Resolved, options: ValidateOptions) -> Val
             }
         }
         let cell_pos = r.membership_cell.get(i).copied().unwrap_or(NONE);
-        if let Some(life) = check_cell_ref(&mut sink, C::Memberships, i, "cell", &m.cell, cell_pos)
-        {
-            check_lifetime(
-                &mut sink,
-                C::Memberships,
-                i,
-                "cell",
-                &m.cell,
-                m.period(),
-                life,
-            );
+        if let Some(life) = check_cell_ref(sink, C::Memberships, i, "cell", &m.cell, cell_pos) {
+            check_lifetime(sink, C::Memberships, i, "cell", &m.cell, m.period(), life);
         }
         for (j, s) in m.statuses.iter().enumerate() {
             check_range(
-                &mut sink,
+                sink,
                 C::Memberships,
                 i,
                 &format!("statuses[{j}].to"),
                 s.period(),
             );
-            match (&s.cell, s.kind) {
-                (Some(cell), StatusKind::TemporaryElsewhere) => {
-                    let pos = r
-                        .units
-                        .get(cell, |p| ds.units.get(p as usize).map(|u| u.id.as_str()))
-                        .unwrap_or(NONE);
+            if let Some(cell) = &s.cell {
+                let pos = match status_cells.peek() {
+                    Some(&&(mi, sj, pos)) if mi as usize == i && sj as usize == j => {
+                        status_cells.next();
+                        pos
+                    }
+                    _ => NONE,
+                };
+                if s.kind == StatusKind::TemporaryElsewhere {
                     let _ = check_cell_ref(
-                        &mut sink,
+                        sink,
                         C::Memberships,
                         i,
                         &format!("statuses[{j}].cell"),
                         cell,
                         pos,
                     );
-                }
-                (Some(_), kind) => sink.push(
-                    C::Memberships,
-                    i,
-                    format!("statuses[{j}].cell"),
-                    ProblemKind::FieldNotApplicable {
-                        field: "cell",
-                        kind: kind.as_str().to_owned(),
-                    },
-                ),
-                (None, _) => {}
-            }
-            for (k, t) in m.statuses.iter().enumerate().take(j) {
-                if t.kind == s.kind && t.period().overlaps(&s.period()) {
+                } else {
                     sink.push(
                         C::Memberships,
                         i,
-                        format!("statuses[{j}]"),
-                        ProblemKind::OverlappingRanges {
-                            what: format!("the `{}` status", s.kind),
-                            other: format!("memberships[{i}].statuses[{k}]"),
+                        format!("statuses[{j}].cell"),
+                        ProblemKind::FieldNotApplicable {
+                            field: "cell",
+                            kind: s.kind.as_str().to_owned(),
                         },
                     );
                 }
             }
-        }
-    }
-    // A person is in at most one cell at a time.
-    let by_person: Vec<(u32, u32)> = r
-        .membership_person
-        .iter()
-        .enumerate()
-        .filter(|(_, &p)| p != NONE)
-        .map(|(i, &p)| (p, pos32(i)))
-        .collect();
-    let by_person = Csr::build(ds.people.len(), &by_person);
-    for person in 0..ds.people.len() {
-        let ms = by_person.get(pos32(person));
-        if ms.len() < 2 {
-            continue;
-        }
-        for (a, &ia) in ms.iter().enumerate() {
-            for &ib in ms.iter().skip(a + 1) {
-                if let (Some(ma), Some(mb)) = (
-                    ds.memberships.get(ia as usize),
-                    ds.memberships.get(ib as usize),
-                ) {
-                    if ma.period().overlaps(&mb.period()) {
-                        sink.push(
-                            C::Memberships,
-                            ib as usize,
-                            "from",
-                            ProblemKind::OverlappingRanges {
-                                what: format!("the membership of `{}` in `{}`", mb.person, mb.cell),
-                                other: format!("memberships[{ia}]"),
-                            },
-                        );
-                    }
-                }
+            if let Some(k) = m
+                .statuses
+                .iter()
+                .take(j)
+                .position(|t| t.kind == s.kind && t.period().overlaps(&s.period()))
+            {
+                sink.push(
+                    C::Memberships,
+                    i,
+                    format!("statuses[{j}]"),
+                    ProblemKind::OverlappingRanges {
+                        other: format!("memberships[{i}].statuses[{k}]"),
+                    },
+                );
             }
         }
     }
+    // A person is in at most one cell at a time (open ends bounded by the cell's lifetime).
+    let bounded = |mi: u32| -> Option<Period> {
+        let m = ds.memberships.get(mi as usize)?;
+        let life = unit_at(
+            ds,
+            r.membership_cell.get(mi as usize).copied().unwrap_or(NONE),
+        )
+        .map_or(Period::always(), Unit::lifetime);
+        Some(clip(m.period(), life))
+    };
+    for person in 0..ds.people.len() {
+        if !r.person_memberships.has_several(pos32(person)) {
+            continue;
+        }
+        let ms: Vec<u32> = r.person_memberships.get(pos32(person)).collect();
+        for (b, &ib) in ms.iter().enumerate() {
+            let Some(pb) = bounded(ib) else { continue };
+            if let Some(&ia) = ms
+                .iter()
+                .take(b)
+                .find(|&&ia| bounded(ia).is_some_and(|pa| pa.overlaps(&pb)))
+            {
+                sink.push(
+                    C::Memberships,
+                    ib as usize,
+                    "from",
+                    ProblemKind::OverlappingRanges {
+                        other: format!("memberships[{ia}]"),
+                    },
+                );
+            }
+        }
+    }
+}
 
-    // Posts.
+fn check_posts(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
+    use Collection as C;
     for (i, p) in ds.posts.iter().enumerate() {
         if r.post_person.get(i).copied().unwrap_or(NONE) == NONE {
             sink.push(C::Posts, i, "person", dangling_person(&p.person));
         }
-        check_range(&mut sink, C::Posts, i, "to", p.period());
+        check_range(sink, C::Posts, i, "to", p.period());
         match unit_at(ds, r.post_unit.get(i).copied().unwrap_or(NONE)) {
             None => sink.push(C::Posts, i, "unit", dangling_unit(&p.unit)),
             Some(u) => {
@@ -1014,32 +995,21 @@ pub(crate) fn check(ds: &Dataset, r: &Resolved, options: ValidateOptions) -> Val
                         },
                     );
                 }
-                check_lifetime(
-                    &mut sink,
-                    C::Posts,
-                    i,
-                    "unit",
-                    &p.unit,
-                    p.period(),
-                    u.lifetime(),
-                );
+                check_lifetime(sink, C::Posts, i, "unit", &p.unit, p.period(), u.lifetime());
             }
         }
     }
-    let by_unit: Vec<(u32, u32)> = r
-        .post_unit
-        .iter()
-        .enumerate()
-        .filter(|(_, &u)| u != NONE)
-        .map(|(i, &u)| (u, pos32(i)))
-        .collect();
-    let by_unit = Csr::build(ds.units.len(), &by_unit);
     for unit in 0..ds.units.len() {
-        let ps = by_unit.get(pos32(unit));
-        for (a, &ia) in ps.iter().enumerate() {
-            for &ib in ps.iter().skip(a + 1) {
-                let (Some(pa), Some(pb)) = (ds.posts.get(ia as usize), ds.posts.get(ib as usize))
-                else {
+        if !r.unit_posts.has_several(pos32(unit)) {
+            continue;
+        }
+        let ps: Vec<u32> = r.unit_posts.get(pos32(unit)).collect();
+        for (b, &ib) in ps.iter().enumerate() {
+            let Some(pb) = ds.posts.get(ib as usize) else {
+                continue;
+            };
+            for &ia in ps.iter().take(b) {
+                let Some(pa) = ds.posts.get(ia as usize) else {
                     continue;
                 };
                 if pa.role != pb.role || !pa.period().overlaps(&pb.period()) {
@@ -1051,10 +1021,10 @@ pub(crate) fn check(ds: &Dataset, r: &Resolved, options: ValidateOptions) -> Val
                         ib as usize,
                         "from",
                         ProblemKind::OverlappingRanges {
-                            what: format!("the `{}` post of `{}`", pb.role, pb.person),
                             other: format!("posts[{ia}]"),
                         },
                     );
+                    break;
                 } else if pa.role.is_single_holder() {
                     sink.push(
                         C::Posts,
@@ -1066,84 +1036,77 @@ pub(crate) fn check(ds: &Dataset, r: &Resolved, options: ValidateOptions) -> Val
                             other_path: format!("posts[{ia}]"),
                         },
                     );
+                    break;
                 }
             }
         }
     }
+}
 
-    // Residence links.
+fn check_residence(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
+    use Collection as C;
     for (i, res) in ds.residence.iter().enumerate() {
         if r.residence_person.get(i).copied().unwrap_or(NONE) == NONE {
             sink.push(C::Residence, i, "person", dangling_person(&res.person));
         }
-        check_range(&mut sink, C::Residence, i, "to", res.period());
-        let _ = check_cell_ref(
-            &mut sink,
-            C::Residence,
-            i,
-            "cell",
-            &res.cell,
-            r.residence_cell.get(i).copied().unwrap_or(NONE),
-        );
+        check_range(sink, C::Residence, i, "to", res.period());
+        let pos = r.residence_cell.get(i).copied().unwrap_or(NONE);
+        if let Some(life) = check_cell_ref(sink, C::Residence, i, "cell", &res.cell, pos) {
+            check_lifetime(sink, C::Residence, i, "cell", &res.cell, res.period(), life);
+        }
         if let Some(area) = &res.area {
             match unit_at(ds, r.residence_area.get(i).copied().unwrap_or(NONE)) {
                 None => sink.push(C::Residence, i, "area", dangling_unit(area)),
-                Some(a) if a.kind != UnitKind::ResidentialArea => sink.push(
-                    C::Residence,
-                    i,
-                    "area",
-                    ProblemKind::WrongKind {
-                        target: area.clone(),
-                        found: a.kind,
-                        expected: "`residential_area`".to_owned(),
-                    },
-                ),
+                Some(a) if a.kind != UnitKind::ResidentialArea => {
+                    let found = a.kind;
+                    sink.push(
+                        C::Residence,
+                        i,
+                        "area",
+                        ProblemKind::WrongKind {
+                            target: area.clone(),
+                            found,
+                            expected: "`residential_area`".to_owned(),
+                        },
+                    );
+                }
                 Some(_) => {}
             }
         }
     }
+}
 
-    // H1: at least 3 full members per cell.
-    if let Some(as_of) = options.as_of.or_else(|| latest_date(ds)) {
-        let mut full = vec![0usize; ds.units.len()];
-        for (i, m) in ds.memberships.iter().enumerate() {
-            let cell = r.membership_cell.get(i).copied().unwrap_or(NONE);
-            if cell != NONE && m.period().contains(as_of) && m.is_full_member(as_of) {
-                if let Some(c) = full.get_mut(cell as usize) {
-                    *c += 1;
-                }
-            }
-        }
-        for (i, u) in ds.units.iter().enumerate() {
-            let n = full.get(i).copied().unwrap_or(0);
-            if u.kind.holds_members() && u.lifetime().contains(as_of) && n < 3 {
-                sink.push(
-                    C::Units,
-                    i,
-                    "",
-                    ProblemKind::TooFewFullMembers { full: n, as_of },
-                );
+/// H1: a cell needs at least 3 full members (party-rating.md §3.1; Điều lệ Đảng
+/// 2011, Điều 21 khoản 2). Exempt members are still full members.
+fn check_full_members(ds: &Dataset, r: &Resolved, as_of: Date, sink: &mut Sink<'_>) {
+    let mut full = vec![0usize; ds.units.len()];
+    for (i, m) in ds.memberships.iter().enumerate() {
+        let cell = r.membership_cell.get(i).copied().unwrap_or(NONE);
+        if cell != NONE && m.period().contains(as_of) && m.is_full_member(as_of) {
+            if let Some(c) = full.get_mut(cell as usize) {
+                *c += 1;
             }
         }
     }
-
-    let mut problems = sink.problems;
-    problems.sort_by(|a, b| {
-        (a.severity(), a.collection, a.index, &a.field, a.code()).cmp(&(
-            b.severity(),
-            b.collection,
-            b.index,
-            &b.field,
-            b.code(),
-        ))
-    });
-    problems.dedup();
-    ValidationReport { problems }
+    for (i, u) in ds.units.iter().enumerate() {
+        let n = full.get(i).copied().unwrap_or(0);
+        if u.kind.holds_members() && u.lifetime().contains(as_of) && n < 3 {
+            sink.push(
+                Collection::Units,
+                i,
+                "",
+                ProblemKind::TooFewFullMembers { full: n, as_of },
+            );
+        }
+    }
 }
 
-/// The latest date the dataset mentions, if any.
+/// The latest day on which something in the dataset starts: an establishment,
+/// a parent edge, a membership, an admission, a full membership, a status, a
+/// post or a residence link. Ends (`to`, `dissolved`) are left out because they
+/// may lie in the future.
 #[must_use]
-pub fn latest_date(ds: &Dataset) -> Option<Date> {
+pub fn latest_start(ds: &Dataset) -> Option<Date> {
     let mut max: Option<Date> = None;
     let mut see = |d: Option<Date>| {
         if let Some(d) = d {
@@ -1154,34 +1117,28 @@ pub fn latest_date(ds: &Dataset) -> Option<Date> {
     };
     for u in &ds.units {
         see(u.established);
-        see(u.dissolved);
         for l in &u.parents {
             see(l.from);
-            see(l.to);
         }
     }
     for m in &ds.memberships {
         see(m.from);
-        see(m.to);
         see(Some(m.admitted_on));
         see(m.full_on);
         for s in &m.statuses {
             see(Some(s.from));
-            see(s.to);
         }
     }
     for p in &ds.posts {
         see(p.from);
-        see(p.to);
     }
     for r in &ds.residence {
         see(r.from);
-        see(r.to);
     }
     max
 }
 
-/// Whether a link is in force on `day` (`None`: the start of time).
+/// Whether an edge holds on `day` (`None`: the start of time).
 fn link_holds(p: Period, day: Option<Date>) -> bool {
     match day {
         None => p.from.is_none(),
@@ -1195,24 +1152,19 @@ fn link_holds(p: Period, day: Option<Date>) -> bool {
 fn check_cycles(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
     let parent_on = |unit: u32, day: Option<Date>| -> Option<u32> {
         let u = ds.units.get(unit as usize)?;
-        let links = u.parent_links();
-        let resolved = r.parent_of_link.get(unit as usize)?;
-        links
-            .iter()
-            .zip(resolved)
-            .find(|(l, &p)| p != NONE && link_holds(l.period(), day))
+        u.parent_edges()
+            .zip(r.parents_of(unit as usize))
+            .find(|((_, period), &p)| p != NONE && link_holds(*period, day))
             .map(|(_, &p)| p)
     };
     let mut seen: FxHashSet<Vec<u32>> = FxHashSet::default();
     for (i, u) in ds.units.iter().enumerate() {
         let child = pos32(i);
-        let links = u.parent_links();
-        let resolved = r.parent_of_link.get(i).map_or(&[][..], Vec::as_slice);
-        for (link, &start) in links.iter().zip(resolved) {
-            if start == NONE || link.period().is_reversed() {
+        for ((_, period), &start) in u.parent_edges().zip(r.parents_of(i)) {
+            if start == NONE || period.is_reversed() {
                 continue;
             }
-            let day = link.from;
+            let day = period.from;
             let mut path = vec![child];
             let mut visited: FxHashSet<u32> = FxHashSet::default();
             let mut current = Some(start);
@@ -1250,7 +1202,7 @@ fn check_cycles(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
                     break;
                 }
                 if path.len() > 64 && !visited.insert(c) {
-                    break; // A cycle that does not contain `child`; reported from its own edges.
+                    break; // A cycle without `child`: reported from its own edges.
                 }
                 if path.len() > ds.units.len() {
                     break;
