@@ -193,7 +193,7 @@ impl Rng {
         if n == 0 {
             0
         } else {
-            ((self.next() >> 32) * u64::from(n) >> 32) as u32
+            (((self.next() >> 32) * u64::from(n)) >> 32) as u32
         }
     }
     /// True with probability `per_mille / 1000`.

@@ -126,8 +126,11 @@ pub enum ProblemKind {
         to: Date,
     },
     /// Two date ranges that must not overlap do.
-    #[error("the period overlaps that of {other}")]
+    #[error("the period of {subject} overlaps that of {other}")]
     OverlappingRanges {
+        /// What the period is of, ids in backticks: the parent (`` `T` ``), the person
+        /// and cell (`` `p4`/`C2` ``), the person and role, or the status.
+        subject: String,
         /// The path of the other record or field, e.g. `memberships[3]`.
         other: String,
     },
@@ -170,7 +173,7 @@ pub enum ProblemKind {
     #[error("a `front_committee` needs a `level` (`province`, `district` or `commune`)")]
     MissingLevel,
     /// A cell with fewer than 3 full members (party-rating.md H1; Điều lệ Đảng 2011, Điều 21 khoản 2).
-    #[error("the cell has fewer than the 3 full members a cell needs on {}: {full}", format_iso_date(*.as_of))]
+    #[error("the cell has {full} full member(s) on {}, fewer than the 3 a cell needs", format_iso_date(*.as_of))]
     TooFewFullMembers {
         /// Full members counted.
         full: usize,
@@ -275,7 +278,9 @@ impl ProblemKind {
                 format_iso_date(*to),
                 format_iso_date(*from)
             ),
-            Self::OverlappingRanges { other } => format!("thời gian trùng với {other}"),
+            Self::OverlappingRanges { subject, other } => {
+                format!("thời gian của {subject} trùng với {other}")
+            }
             Self::OutsideLifetime { unit, period, lifetime } => format!(
                 "`{unit}` không tồn tại trong toàn bộ thời gian {} (đơn vị tồn tại {})",
                 period_text(period),
@@ -629,14 +634,17 @@ fn check_lifetime(
     life: Period,
 ) {
     let clipped = clip(p, life);
-    if !p.is_reversed() && !clipped.within(&life) {
+    // Clipping an open end can reverse the period: a record open at one end
+    // whose explicit day lies beyond the unit's lifetime (a post from 2020 on
+    // in a unit dissolved in 2019) lies entirely outside it.
+    if !p.is_reversed() && (clipped.is_reversed() || !clipped.within(&life)) {
         sink.push(
             c,
             i,
             field,
             ProblemKind::OutsideLifetime {
                 unit: unit.to_owned(),
-                period: clipped,
+                period: if clipped.is_reversed() { p } else { clipped },
                 lifetime: life,
             },
         );
@@ -774,7 +782,7 @@ fn check_units(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
                 );
             }
             let edge = clip(*period, u.lifetime());
-            if !edge.is_reversed() && !edge.within(&parent.lifetime()) {
+            if !period.is_reversed() && !edge.is_reversed() && !edge.within(&parent.lifetime()) {
                 sink.push(
                     C::Units,
                     i,
@@ -787,13 +795,14 @@ fn check_units(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
                 );
             }
         }
-        for (b, (_, pb)) in edges.iter().enumerate() {
+        for (b, (idb, pb)) in edges.iter().enumerate() {
             if let Some(a) = edges.iter().take(b).position(|(_, pa)| pa.overlaps(pb)) {
                 sink.push(
                     C::Units,
                     i,
                     field_of(b, ""),
                     ProblemKind::OverlappingRanges {
+                        subject: format!("`{idb}`"),
                         other: format!("units[{i}].{}", field_of(a, "")),
                     },
                 );
@@ -933,6 +942,7 @@ fn check_memberships(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
                     i,
                     format!("statuses[{j}]"),
                     ProblemKind::OverlappingRanges {
+                        subject: format!("`{}`", s.kind),
                         other: format!("memberships[{i}].statuses[{k}]"),
                     },
                 );
@@ -966,6 +976,11 @@ fn check_memberships(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
                     ib as usize,
                     "from",
                     ProblemKind::OverlappingRanges {
+                        subject: ds
+                            .memberships
+                            .get(ib as usize)
+                            .map(|m| format!("`{}`/`{}`", m.person, m.cell))
+                            .unwrap_or_default(),
                         other: format!("memberships[{ia}]"),
                     },
                 );
@@ -1021,6 +1036,7 @@ fn check_posts(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
                         ib as usize,
                         "from",
                         ProblemKind::OverlappingRanges {
+                            subject: format!("`{}`/`{}`", pb.person, pb.role),
                             other: format!("posts[{ia}]"),
                         },
                     );

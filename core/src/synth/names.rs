@@ -83,6 +83,9 @@ pub(super) const PROVINCES: &[(&str, Region)] = &[
     ("Tỉnh An Giang", Region::Mekong),
 ];
 
+/// Local words for residential areas: (lowercase, capitalised).
+pub(super) type AreaWords = &'static [(&'static str, &'static str)];
+
 /// Regions, for the local words used for residential areas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Region {
@@ -96,12 +99,7 @@ pub(super) enum Region {
 
 impl Region {
     /// (rural words, urban words) for residential areas, each with its capitalised form.
-    pub(super) const fn area_words(
-        self,
-    ) -> (
-        &'static [(&'static str, &'static str)],
-        &'static [(&'static str, &'static str)],
-    ) {
+    pub(super) const fn area_words(self) -> (AreaWords, AreaWords) {
         match self {
             Self::North => (
                 &[("thôn", "Thôn"), ("làng", "Làng")],
