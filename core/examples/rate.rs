@@ -10,6 +10,7 @@
 //! cargo run --release --example rate -- --json            # the summary as JSON
 //! ```
 
+use std::io::Write;
 use std::process::ExitCode;
 use xeploai::census::{census, Row};
 use xeploai::date::{end_of_year, format_iso_date, parse_iso_date, Date};
@@ -26,14 +27,14 @@ struct Args {
 const USAGE: &str =
     "usage: rate [DATASET.json] [--as-of YYYY-MM-DD | --year YYYY] [--lang vi|en] [--json]";
 
-fn parse_args() -> Result<Args, String> {
+fn parse_args(argv: &[String]) -> Result<Args, String> {
     let mut args = Args {
         path: None,
         as_of: end_of_year(2025).ok_or("bad default date")?,
         lang: Lang::Vi,
         json: false,
     };
-    let mut it = std::env::args().skip(1);
+    let mut it = argv.iter().cloned();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--as-of" => {
@@ -65,11 +66,33 @@ fn parse_args() -> Result<Args, String> {
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args() {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let code = run(
+        &argv,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    );
+    ExitCode::from(code)
+}
+
+/// Runs the job: 0 on success, 1 for a dataset that cannot be loaded or is
+/// invalid (every problem is listed on `err`), 2 for bad arguments.
+fn run(argv: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
+    match job(argv, out, err) {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            1
+        }
+    }
+}
+
+fn job(argv: &[String], out: &mut impl Write, err: &mut impl Write) -> std::io::Result<u8> {
+    let args = match parse_args(argv) {
         Ok(a) => a,
         Err(msg) => {
-            eprintln!("{msg}");
-            return ExitCode::from(2);
+            writeln!(err, "{msg}")?;
+            return Ok(2);
         }
     };
     let vi = args.lang == Lang::Vi;
@@ -78,93 +101,86 @@ fn main() -> ExitCode {
         Some(p) => match Dataset::from_path(p) {
             Ok(ds) => ds,
             Err(e) => {
-                eprintln!(
+                writeln!(
+                    err,
                     "{}: {e}",
                     if vi {
                         "không đọc được dữ liệu"
                     } else {
                         "cannot load the dataset"
                     }
-                );
-                return ExitCode::from(1);
+                )?;
+                return Ok(1);
             }
         },
     };
-    let report = validate_with(
-        &ds,
-        ValidateOptions {
-            as_of: Some(args.as_of),
-        },
-    );
+    let options = ValidateOptions {
+        as_of: Some(args.as_of),
+    };
+    let report = validate_with(&ds, options);
     if !report.is_ok() {
-        eprintln!(
-            "{}",
-            if vi {
-                format!(
-                    "dữ liệu không hợp lệ: {} lỗi, {} cảnh báo",
-                    report.error_count(),
-                    report.warnings().count()
-                )
-            } else {
-                format!(
-                    "invalid dataset: {} errors, {} warnings",
-                    report.error_count(),
-                    report.warnings().count()
-                )
-            }
-        );
-        for p in report.problems() {
-            eprintln!("  {}", p.describe(args.lang));
+        let (e, w) = (report.error_count(), report.warnings().count());
+        if vi {
+            writeln!(err, "dữ liệu không hợp lệ: {e} lỗi, {w} cảnh báo")?;
+        } else {
+            writeln!(err, "invalid dataset: {e} errors, {w} warnings")?;
         }
-        return ExitCode::from(1);
+        for p in report.problems() {
+            writeln!(err, "  {}", p.describe(args.lang))?;
+        }
+        return Ok(1);
     }
-    let graph = match OrgGraph::build_with(
-        ds,
-        ValidateOptions {
-            as_of: Some(args.as_of),
-        },
-    ) {
+    let graph = match OrgGraph::build_with(ds, options) {
         Ok(g) => g,
         Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(1);
+            writeln!(err, "{e}")?;
+            return Ok(1);
         }
     };
     let summary = census(&graph, args.as_of);
     if args.json {
-        match serde_json::to_string_pretty(&summary) {
-            Ok(s) => println!("{s}"),
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::from(1);
-            }
-        }
-        return ExitCode::SUCCESS;
+        let text = serde_json::to_string_pretty(&summary).map_err(std::io::Error::other)?;
+        writeln!(out, "{text}")?;
+    } else {
+        print_summary(out, &graph, &summary, args.lang)?;
     }
-    print_summary(&graph, &summary, args.lang);
-    ExitCode::SUCCESS
+    Ok(0)
 }
 
-fn print_summary(graph: &OrgGraph, c: &xeploai::census::Census, lang: Lang) {
+fn print_summary(
+    out: &mut impl Write,
+    graph: &OrgGraph,
+    c: &xeploai::census::Census,
+    lang: Lang,
+) -> std::io::Result<()> {
     let vi = lang == Lang::Vi;
     let ds = graph.dataset();
     let day = format_iso_date(c.as_of);
     if vi {
-        println!(
+        writeln!(
+            out,
             "xeploai {} — tổng hợp cơ cấu tổ chức tại ngày {day}",
             xeploai::VERSION
-        );
-        println!("(chưa xếp loại: phần đánh giá, xếp loại chất lượng đến với bộ máy xếp loại)");
+        )?;
+        writeln!(
+            out,
+            "(chưa xếp loại: phần đánh giá, xếp loại chất lượng đến với bộ máy xếp loại)"
+        )?;
     } else {
-        println!(
+        writeln!(
+            out,
             "xeploai {} — structural summary as of {day}",
             xeploai::VERSION
-        );
-        println!("(no rating yet: the quality rating comes with the rating engine)");
+        )?;
+        writeln!(
+            out,
+            "(no rating yet: the quality rating comes with the rating engine)"
+        )?;
     }
-    println!("{}", ds.description.as_deref().unwrap_or(""));
+    writeln!(out, "{}", ds.description.as_deref().unwrap_or(""))?;
     let warnings = graph.warnings().problems().len();
-    println!(
+    writeln!(
+        out,
         "{}: {} {}, {} {}, {} {}, {} {}; {} {}",
         if vi {
             "dữ liệu hợp lệ"
@@ -185,11 +201,11 @@ fn print_summary(graph: &OrgGraph, c: &xeploai::census::Census, lang: Lang) {
         if vi { "chức danh" } else { "posts" },
         warnings,
         if vi { "cảnh báo" } else { "warnings" },
-    );
+    )?;
     for p in graph.warnings().problems().iter().take(10) {
-        println!("  {}", p.describe(lang));
+        writeln!(out, "  {}", p.describe(lang))?;
     }
-    println!();
+    writeln!(out)?;
     let head: [&str; 11] = if vi {
         [
             "Xã, phường",
@@ -219,7 +235,8 @@ fn print_summary(graph: &OrgGraph, c: &xeploai::census::Census, lang: Lang) {
             "board head = dep. sec.",
         ]
     };
-    println!(
+    writeln!(
+        out,
         "{:<28} {:>6} {:>5} {:>6} {:>9} {:>9} {:>8} {:>9} {:>9} {:>9}  {}",
         head[0],
         head[1],
@@ -232,8 +249,8 @@ fn print_summary(graph: &OrgGraph, c: &xeploai::census::Census, lang: Lang) {
         head[8],
         head[9],
         head[10]
-    );
-    let line = |r: &Row, name: &str| {
+    )?;
+    let mut line = |r: &Row, name: &str| -> std::io::Result<()> {
         let n = |k: UnitKind| r.units.get(&k).copied().unwrap_or(0);
         let b = &r.board_heads;
         let share = if b.with_head == 0 {
@@ -247,7 +264,8 @@ fn print_summary(graph: &OrgGraph, c: &xeploai::census::Census, lang: Lang) {
             )
         };
         let m = &r.members;
-        println!(
+        writeln!(
+            out,
             "{:<28} {:>6} {:>5} {:>6} {:>9} {:>9} {:>8} {:>9} {:>9} {:>9}  {}",
             truncate(name, 28),
             n(UnitKind::Cell) + n(UnitKind::GrassrootsCell),
@@ -260,10 +278,10 @@ fn print_summary(graph: &OrgGraph, c: &xeploai::census::Census, lang: Lang) {
             m.suspended,
             m.probationary,
             share
-        );
+        )
     };
     for r in &c.communes {
-        line(r, &r.name);
+        line(r, &r.name)?;
     }
     line(
         &c.outside_communes,
@@ -272,16 +290,17 @@ fn print_summary(graph: &OrgGraph, c: &xeploai::census::Census, lang: Lang) {
         } else {
             "(outside communes)"
         },
-    );
-    line(&c.total, if vi { "Tổng" } else { "Total" });
-    println!();
+    )?;
+    line(&c.total, if vi { "Tổng" } else { "Total" })?;
+    writeln!(out)?;
     let t = &c.total;
     let kinds: Vec<String> = t
         .units
         .iter()
         .map(|(k, n)| format!("{} {n}", k.label(lang)))
         .collect();
-    println!(
+    writeln!(
+        out,
         "{}: {}",
         if vi {
             "Đơn vị theo loại"
@@ -289,9 +308,10 @@ fn print_summary(graph: &OrgGraph, c: &xeploai::census::Census, lang: Lang) {
             "Units by kind"
         },
         kinds.join(", ")
-    );
+    )?;
     let b = &t.board_heads;
-    println!(
+    writeln!(
+        out,
         "{}: {} / {} ({} {}, {} {}, {} {})",
         if vi {
             "Trưởng BCTMT đồng thời là Phó Bí thư chi bộ"
@@ -318,7 +338,8 @@ fn print_summary(graph: &OrgGraph, c: &xeploai::census::Census, lang: Lang) {
         } else {
             "boards without a head"
         },
-    );
+    )?;
+    Ok(())
 }
 
 fn truncate(s: &str, n: usize) -> String {
@@ -328,5 +349,93 @@ fn truncate(s: &str, n: usize) -> String {
         let mut t: String = s.chars().take(n - 1).collect();
         t.push('…');
         t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::run;
+
+    fn call(args: &[&str]) -> (u8, String, String) {
+        let argv: Vec<String> = args.iter().map(|s| (*s).to_owned()).collect();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = run(&argv, &mut out, &mut err);
+        (
+            code,
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(err).unwrap(),
+        )
+    }
+
+    #[test]
+    fn sample_summary_in_both_languages() {
+        let (code, out, err) = call(&[]);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            out.contains("Tổng") && out.contains("Trưởng BCTMT"),
+            "{out}"
+        );
+        assert_eq!(
+            out.lines()
+                .filter(|l| l.starts_with("Xã ") || l.starts_with("Phường "))
+                .count(),
+            10,
+            "{out}"
+        );
+        let (code, out, _) = call(&["--lang", "en"]);
+        assert_eq!(code, 0);
+        assert!(out.contains("Total") && out.contains("board head"), "{out}");
+    }
+
+    #[test]
+    fn before_the_reform_the_old_communes_are_listed() {
+        let (code, out, err) = call(&["--year", "2024", "--json"]);
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["as_of"], "2024-12-31");
+        let communes = v["communes"].as_array().unwrap().len();
+        assert!(communes > 10, "{communes} communes before the merger");
+    }
+
+    #[test]
+    fn an_invalid_file_lists_every_problem_and_fails() {
+        let dir = std::env::temp_dir().join(format!("xeploai-rate-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("bad.json");
+        std::fs::write(
+            &path,
+            r#"{"format": "xeploai-dataset/1",
+                "units": [{"id": "c1", "kind": "cell", "name": "Chi bộ 1", "parent": "nowhere"},
+                          {"id": "c1", "kind": "province", "name": "Tỉnh"}],
+                "memberships": [{"person": "ghost", "cell": "c1", "admitted_on": "2020-01-01", "category": "leader"}]}"#,
+        )
+        .unwrap();
+        let (code, out, err) = call(&[path.to_str().unwrap(), "--lang", "en"]);
+        assert_eq!(code, 1);
+        assert!(out.is_empty());
+        assert!(
+            err.contains("units[0].parent") && err.contains("`nowhere`"),
+            "{err}"
+        );
+        assert!(
+            err.contains("units[1].id") && err.contains("duplicate")
+                || err.contains("already used"),
+            "{err}"
+        );
+        assert!(
+            err.contains("memberships[0].person") && err.contains("`ghost`"),
+            "{err}"
+        );
+        let (code, _, err) = call(&[dir.join("missing.json").to_str().unwrap()]);
+        assert_eq!(code, 1);
+        assert!(err.contains("missing.json"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn bad_arguments() {
+        assert_eq!(call(&["--lang", "fr"]).0, 2);
+        assert_eq!(call(&["--as-of", "2025-02-30"]).0, 2);
+        assert_eq!(call(&["--frobnicate"]).0, 2);
     }
 }

@@ -482,11 +482,25 @@ impl Dataset {
     /// # Errors
     /// As [`Dataset::from_json_str`].
     pub fn from_json_slice(bytes: &[u8]) -> Result<Self, LoadError> {
+        // A UTF-8 byte order mark, as spreadsheet tools write, is not JSON.
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         // The fast path parses without tracking paths; only a failing document is
         // parsed a second time to find the path of the problem.
         let mut ds: Self = match serde_json::from_slice(bytes) {
             Ok(ds) => ds,
-            Err(_) => return Err(Self::locate_error(bytes)),
+            Err(_) => {
+                // A document of another format is reported as such, not by its
+                // first field that this format does not know.
+                if let Ok(FormatOnly {
+                    format: Some(found),
+                }) = serde_json::from_slice::<FormatOnly>(bytes)
+                {
+                    if found != DATASET_FORMAT {
+                        return Err(LoadError::Format { found });
+                    }
+                }
+                return Err(Self::locate_error(bytes));
+            }
         };
         if ds.format != DATASET_FORMAT {
             return Err(LoadError::Format { found: ds.format });
@@ -566,6 +580,13 @@ impl Dataset {
     }
 }
 
+/// Reads only the `format` field of a document.
+#[derive(Deserialize)]
+struct FormatOnly {
+    #[serde(default)]
+    format: Option<String>,
+}
+
 fn json_error(path: String, e: &serde_json::Error) -> LoadError {
     let full = e.to_string();
     // serde_json appends " at line L column C"; the position has its own fields.
@@ -629,6 +650,22 @@ mod tests {
         let err = Dataset::from_json_str(text).unwrap_err();
         assert_eq!(err.path(), Some("memberships[0].admitted_on"), "{err}");
         assert!(err.to_string().contains("2025-02-30"), "{err}");
+    }
+
+    #[test]
+    fn byte_order_mark_is_accepted() {
+        let text = "\u{feff}{\"format\":\"xeploai-dataset/1\"}";
+        assert!(Dataset::from_json_str(text).is_ok());
+    }
+
+    #[test]
+    fn another_format_is_named_even_with_unknown_fields() {
+        let err =
+            Dataset::from_json_str(r#"{"format":"xeploai-report/1","outcomes":[]}"#).unwrap_err();
+        assert!(
+            matches!(err, LoadError::Format { ref found } if found == "xeploai-report/1"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -464,10 +464,12 @@ impl OrgGraph {
 
     /// The commune a unit belongs to on `as_of`: for an administrative unit, itself
     /// or its commune ancestor; for a party or Front unit, the commune of the first
-    /// unit, itself or an ancestor, that names an `area`.
+    /// unit, itself or an ancestor, that names an `area`. `None` if the unit does
+    /// not exist on `as_of` or belongs to no commune (a province's agencies, a
+    /// district-level committee).
     #[must_use]
     pub fn commune_of(&self, id: &str, as_of: Date) -> Option<&Unit> {
-        let unit = self.unit(id)?;
+        let unit = self.unit(id).filter(|u| u.lifetime().contains(as_of))?;
         let chain = std::iter::once(unit).chain(self.ancestors(id, as_of));
         for u in chain {
             if u.kind == UnitKind::Commune {

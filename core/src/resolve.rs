@@ -21,7 +21,9 @@ pub(crate) struct Resolved {
     pub(crate) link_start: Vec<u32>,
     pub(crate) link_parent: Vec<u32>,
     pub(crate) unit_area: Vec<u32>,
-    pub(crate) predecessor: Vec<Vec<u32>>,
+    /// The predecessors of unit `u` at `pred_start[u]..pred_start[u + 1]`.
+    pub(crate) pred_start: Vec<u32>,
+    pub(crate) predecessor: Vec<u32>,
     pub(crate) membership_person: Vec<u32>,
     pub(crate) membership_cell: Vec<u32>,
     pub(crate) status_cell: Vec<(u32, u32, u32)>,
@@ -39,7 +41,8 @@ struct UnitRefs {
     link_start: Vec<u32>,
     link_parent: Vec<u32>,
     unit_area: Vec<u32>,
-    predecessor: Vec<Vec<u32>>,
+    pred_start: Vec<u32>,
+    predecessor: Vec<u32>,
     membership_cell: Vec<u32>,
     status_cell: Vec<(u32, u32, u32)>,
     post_unit: Vec<u32>,
@@ -93,6 +96,15 @@ impl Resolved {
                     }
                 }
                 link_start.push(pos32(link_parent.len()));
+                let mut pred_start = Vec::with_capacity(ds.units.len() + 1);
+                let mut predecessor = Vec::new();
+                for u in &ds.units {
+                    pred_start.push(pos32(predecessor.len()));
+                    for p in &u.predecessors {
+                        predecessor.push(unit.get(p, NONE));
+                    }
+                }
+                pred_start.push(pos32(predecessor.len()));
                 let mut status_cell = Vec::new();
                 for (i, m) in ds.memberships.iter().enumerate() {
                     for (j, s) in m.statuses.iter().enumerate() {
@@ -106,11 +118,6 @@ impl Resolved {
                         .units
                         .iter()
                         .map(|u| u.area.as_deref().map_or(NONE, |a| unit.get(a, NONE)))
-                        .collect(),
-                    predecessor: ds
-                        .units
-                        .iter()
-                        .map(|u| u.predecessors.iter().map(|p| unit.get(p, NONE)).collect())
                         .collect(),
                     membership_cell: ds
                         .memberships
@@ -131,6 +138,8 @@ impl Resolved {
                         .collect(),
                     link_start,
                     link_parent,
+                    pred_start,
+                    predecessor,
                 }
             },
         );
@@ -146,6 +155,7 @@ impl Resolved {
             link_start: unit_refs.link_start,
             link_parent: unit_refs.link_parent,
             unit_area: unit_refs.unit_area,
+            pred_start: unit_refs.pred_start,
             predecessor: unit_refs.predecessor,
             membership_person: person_refs.membership_person,
             membership_cell: unit_refs.membership_cell,
@@ -157,6 +167,14 @@ impl Resolved {
             residence_area: unit_refs.residence_area,
             person_memberships,
             unit_posts,
+        }
+    }
+
+    /// The resolved predecessors of unit `u`.
+    pub(crate) fn predecessors_of(&self, u: usize) -> &[u32] {
+        match (self.pred_start.get(u), self.pred_start.get(u + 1)) {
+            (Some(&a), Some(&b)) => self.predecessor.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
         }
     }
 

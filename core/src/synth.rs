@@ -141,7 +141,7 @@ pub fn generate(spec: &Spec) -> Dataset {
     });
     let mut ds = Dataset::new();
     ds.description = Some(format!(
-        "synthetic data (xeploai::synth, seed {}): {} provinces, {} communes, year {}{}",
+        "synthetic data (xeploai::synth, seed {}): {} province(s), {} communes, year {}{}",
         spec.seed,
         n,
         spec.communes,

@@ -762,9 +762,8 @@ fn check_units(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
                 ProblemKind::MissingParent { kind: u.kind },
             );
         }
-        let edges: Vec<(&str, Period)> = u.parent_edges().collect();
-        for (j, ((id, period), &ppos)) in edges.iter().zip(r.parents_of(i)).enumerate() {
-            check_range(sink, C::Units, i, &field_of(j, ".to"), *period);
+        for (j, ((id, period), &ppos)) in u.parent_edges().zip(r.parents_of(i)).enumerate() {
+            check_range(sink, C::Units, i, &field_of(j, ".to"), period);
             let Some(parent) = unit_at(ds, ppos) else {
                 sink.push(C::Units, i, field_of(j, ".id"), dangling_unit(id));
                 continue;
@@ -781,7 +780,7 @@ fn check_units(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
                     },
                 );
             }
-            let edge = clip(*period, u.lifetime());
+            let edge = clip(period, u.lifetime());
             if !period.is_reversed() && !edge.is_reversed() && !edge.within(&parent.lifetime()) {
                 sink.push(
                     C::Units,
@@ -795,8 +794,12 @@ fn check_units(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
                 );
             }
         }
-        for (b, (idb, pb)) in edges.iter().enumerate() {
-            if let Some(a) = edges.iter().take(b).position(|(_, pa)| pa.overlaps(pb)) {
+        for (b, (idb, pb)) in u.parent_edges().enumerate().skip(1) {
+            if let Some(a) = u
+                .parent_edges()
+                .take(b)
+                .position(|(_, pa)| pa.overlaps(&pb))
+            {
                 sink.push(
                     C::Units,
                     i,
@@ -832,7 +835,7 @@ fn check_units(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
                 }
             }
         }
-        let preds = r.predecessor.get(i).map_or(&[][..], Vec::as_slice);
+        let preds = r.predecessors_of(i);
         for (j, (pred, &pos)) in u.predecessors.iter().zip(preds).enumerate() {
             match unit_at(ds, pos) {
                 None => sink.push(
@@ -1174,6 +1177,8 @@ fn check_cycles(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
             .map(|(_, &p)| p)
     };
     let mut seen: FxHashSet<Vec<u32>> = FxHashSet::default();
+    let mut path: Vec<u32> = Vec::new();
+    let mut visited: FxHashSet<u32> = FxHashSet::default();
     for (i, u) in ds.units.iter().enumerate() {
         let child = pos32(i);
         for ((_, period), &start) in u.parent_edges().zip(r.parents_of(i)) {
@@ -1181,8 +1186,9 @@ fn check_cycles(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
                 continue;
             }
             let day = period.from;
-            let mut path = vec![child];
-            let mut visited: FxHashSet<u32> = FxHashSet::default();
+            path.clear();
+            path.push(child);
+            visited.clear();
             let mut current = Some(start);
             while let Some(c) = current {
                 if c == child {
