@@ -25,7 +25,7 @@ use crate::date::{add_months, Date, Period};
 use crate::index::{join, pos32, Chains, Csr, IdIndex};
 use crate::org::{IneligibleReason, Role, StatusKind, UnitKind};
 use crate::resolve::Resolved;
-use crate::validate::{check, InvalidDataset, ValidateOptions, ValidationReport};
+use crate::validate::{check, Groups, InvalidDataset, ValidateOptions, ValidationReport};
 
 #[derive(Debug, Clone, Copy, Default)]
 struct Edge {
@@ -91,14 +91,14 @@ impl OrgGraph {
     /// [`InvalidDataset`] with every problem if the dataset has an error.
     pub fn build_with(ds: Dataset, options: ValidateOptions) -> Result<Self, InvalidDataset> {
         let r = Resolved::build(&ds);
-        let report = check(&ds, &r, options);
+        let (report, groups) = check(&ds, &r, options);
         if !report.is_ok() {
             return Err(InvalidDataset(report));
         }
-        Ok(Self::index(ds, r, report))
+        Ok(Self::index(ds, r, groups, report))
     }
 
-    fn index(ds: Dataset, r: Resolved, warnings: ValidationReport) -> Self {
+    fn index(ds: Dataset, r: Resolved, groups: Groups, warnings: ValidationReport) -> Self {
         let n = ds.units.len();
         let ((parents, children), (served_by, cell_members, person_posts, cell_residents)) = join(
             || {
@@ -145,8 +145,8 @@ impl OrgGraph {
         Self {
             served_by,
             cell_members,
-            person_memberships: r.person_memberships,
-            unit_posts: r.unit_posts,
+            person_memberships: groups.person_memberships,
+            unit_posts: groups.unit_posts,
             person_posts,
             cell_residents,
             units: r.units,

@@ -4,7 +4,7 @@
 //! looked up side by side.
 
 use crate::dataset::Dataset;
-use crate::index::{join, pos32, Chains, IdIndex, Lookup};
+use crate::index::{join, pos32, IdIndex, Lookup};
 
 /// `u32::MAX`: a reference that does not resolve.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -32,28 +32,6 @@ pub(crate) struct Resolved {
     pub(crate) residence_person: Vec<u32>,
     pub(crate) residence_cell: Vec<u32>,
     pub(crate) residence_area: Vec<u32>,
-    /// Memberships by person, and posts by unit.
-    pub(crate) person_memberships: Chains,
-    pub(crate) unit_posts: Chains,
-}
-
-struct UnitRefs {
-    link_start: Vec<u32>,
-    link_parent: Vec<u32>,
-    unit_area: Vec<u32>,
-    pred_start: Vec<u32>,
-    predecessor: Vec<u32>,
-    membership_cell: Vec<u32>,
-    status_cell: Vec<(u32, u32, u32)>,
-    post_unit: Vec<u32>,
-    residence_cell: Vec<u32>,
-    residence_area: Vec<u32>,
-}
-
-struct PersonRefs {
-    membership_person: Vec<u32>,
-    post_person: Vec<u32>,
-    residence_person: Vec<u32>,
 }
 
 impl Resolved {
@@ -64,109 +42,64 @@ impl Resolved {
             || IdIndex::build(ds.units.len(), unit_id),
             || IdIndex::build(ds.people.len(), person_id),
         );
-        let (person_refs, unit_refs) = join(
-            || {
-                let mut person = Lookup::new(&people, person_id);
-                PersonRefs {
-                    membership_person: ds
-                        .memberships
-                        .iter()
-                        .map(|m| person.get(&m.person, NONE))
-                        .collect(),
-                    post_person: ds
-                        .posts
-                        .iter()
-                        .map(|p| person.get(&p.person, NONE))
-                        .collect(),
-                    residence_person: ds
-                        .residence
-                        .iter()
-                        .map(|r| person.get(&r.person, NONE))
-                        .collect(),
+        let (membership_person, membership_cell) =
+            pairs(ds, &people, &units, &ds.memberships, |m| {
+                (&m.person, &m.cell)
+            });
+        let (post_person, post_unit) =
+            pairs(ds, &people, &units, &ds.posts, |p| (&p.person, &p.unit));
+        let (residence_person, residence_cell) =
+            pairs(ds, &people, &units, &ds.residence, |r| (&r.person, &r.cell));
+        let mut u = Lookup::new(&units, unit_id);
+        let mut link_start = Vec::with_capacity(ds.units.len() + 1);
+        let mut link_parent = Vec::with_capacity(ds.units.len());
+        let mut pred_start = Vec::with_capacity(ds.units.len() + 1);
+        let mut predecessor = Vec::new();
+        let mut unit_area = Vec::with_capacity(ds.units.len());
+        for x in &ds.units {
+            link_start.push(pos32(link_parent.len()));
+            pred_start.push(pos32(predecessor.len()));
+            for (id, _) in x.parent_edges() {
+                link_parent.push(u.get(id, NONE));
+            }
+            for p in &x.predecessors {
+                predecessor.push(u.get(p, NONE));
+            }
+            unit_area.push(x.area.as_deref().map_or(NONE, |a| u.get(a, NONE)));
+        }
+        link_start.push(pos32(link_parent.len()));
+        pred_start.push(pos32(predecessor.len()));
+        let mut status_cell = Vec::new();
+        for (i, m) in ds.memberships.iter().enumerate() {
+            for (j, s) in m.statuses.iter().enumerate() {
+                if let Some(c) = &s.cell {
+                    status_cell.push((pos32(i), pos32(j), u.get(c, NONE)));
                 }
-            },
-            || {
-                let mut unit = Lookup::new(&units, unit_id);
-                let mut link_start = Vec::with_capacity(ds.units.len() + 1);
-                let mut link_parent = Vec::with_capacity(ds.units.len());
-                for u in &ds.units {
-                    link_start.push(pos32(link_parent.len()));
-                    for (id, _) in u.parent_edges() {
-                        link_parent.push(unit.get(id, NONE));
-                    }
-                }
-                link_start.push(pos32(link_parent.len()));
-                let mut pred_start = Vec::with_capacity(ds.units.len() + 1);
-                let mut predecessor = Vec::new();
-                for u in &ds.units {
-                    pred_start.push(pos32(predecessor.len()));
-                    for p in &u.predecessors {
-                        predecessor.push(unit.get(p, NONE));
-                    }
-                }
-                pred_start.push(pos32(predecessor.len()));
-                let mut status_cell = Vec::new();
-                for (i, m) in ds.memberships.iter().enumerate() {
-                    for (j, s) in m.statuses.iter().enumerate() {
-                        if let Some(c) = &s.cell {
-                            status_cell.push((pos32(i), pos32(j), unit.get(c, NONE)));
-                        }
-                    }
-                }
-                UnitRefs {
-                    unit_area: ds
-                        .units
-                        .iter()
-                        .map(|u| u.area.as_deref().map_or(NONE, |a| unit.get(a, NONE)))
-                        .collect(),
-                    membership_cell: ds
-                        .memberships
-                        .iter()
-                        .map(|m| unit.get(&m.cell, NONE))
-                        .collect(),
-                    status_cell,
-                    post_unit: ds.posts.iter().map(|p| unit.get(&p.unit, NONE)).collect(),
-                    residence_cell: ds
-                        .residence
-                        .iter()
-                        .map(|r| unit.get(&r.cell, NONE))
-                        .collect(),
-                    residence_area: ds
-                        .residence
-                        .iter()
-                        .map(|r| r.area.as_deref().map_or(NONE, |a| unit.get(a, NONE)))
-                        .collect(),
-                    link_start,
-                    link_parent,
-                    pred_start,
-                    predecessor,
-                }
-            },
-        );
-        let (person_memberships, unit_posts) = join(
-            || Chains::build(ds.people.len(), &person_refs.membership_person),
-            || Chains::build(ds.units.len(), &unit_refs.post_unit),
-        );
+            }
+        }
+        let residence_area = ds
+            .residence
+            .iter()
+            .map(|r| r.area.as_deref().map_or(NONE, |a| u.get(a, NONE)))
+            .collect();
         Self {
-            units,
-            people,
             unit_dups,
             person_dups,
-            link_start: unit_refs.link_start,
-            link_parent: unit_refs.link_parent,
-            unit_area: unit_refs.unit_area,
-            pred_start: unit_refs.pred_start,
-            predecessor: unit_refs.predecessor,
-            membership_person: person_refs.membership_person,
-            membership_cell: unit_refs.membership_cell,
-            status_cell: unit_refs.status_cell,
-            post_person: person_refs.post_person,
-            post_unit: unit_refs.post_unit,
-            residence_person: person_refs.residence_person,
-            residence_cell: unit_refs.residence_cell,
-            residence_area: unit_refs.residence_area,
-            person_memberships,
-            unit_posts,
+            link_start,
+            link_parent,
+            unit_area,
+            pred_start,
+            predecessor,
+            membership_person,
+            membership_cell,
+            status_cell,
+            post_person,
+            post_unit,
+            residence_person,
+            residence_cell,
+            residence_area,
+            units,
+            people,
         }
     }
 
@@ -185,4 +118,34 @@ impl Resolved {
             _ => &[],
         }
     }
+}
+
+/// Resolves the (person, unit) references of `items`, each half on its own
+/// thread with its own lookup memory.
+fn pairs<'d, T: Sync>(
+    ds: &'d Dataset,
+    people: &IdIndex,
+    units: &IdIndex,
+    items: &'d [T],
+    keys: fn(&'d T) -> (&'d String, &'d String),
+) -> (Vec<u32>, Vec<u32>) {
+    let half = |part: &'d [T]| -> (Vec<u32>, Vec<u32>) {
+        let mut p = Lookup::new(people, |i: u32| {
+            ds.people.get(i as usize).map(|x| x.id.as_str())
+        });
+        let mut u = Lookup::new(units, |i: u32| {
+            ds.units.get(i as usize).map(|x| x.id.as_str())
+        });
+        part.iter()
+            .map(|item| {
+                let (person, unit) = keys(item);
+                (p.get(person, NONE), u.get(unit, NONE))
+            })
+            .unzip()
+    };
+    let (first, second) = items.split_at(items.len() / 2);
+    let ((mut a1, mut b1), (a2, b2)) = join(|| half(first), || half(second));
+    a1.extend(a2);
+    b1.extend(b2);
+    (a1, b1)
 }

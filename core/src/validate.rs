@@ -17,7 +17,7 @@
 
 use crate::dataset::{Dataset, Unit};
 use crate::date::{format_iso_date, Date, Period};
-use crate::index::{join, pos32};
+use crate::index::{join, pos32, Chains};
 use crate::lang::Lang;
 use crate::org::{allowed_area_kinds, allowed_parent, is_root, Role, StatusKind, UnitKind};
 pub(crate) use crate::resolve::{Resolved, NONE};
@@ -493,7 +493,7 @@ pub fn validate(ds: &Dataset) -> ValidationReport {
 #[must_use]
 pub fn validate_with(ds: &Dataset, options: ValidateOptions) -> ValidationReport {
     let resolved = Resolved::build(ds);
-    check(ds, &resolved, options)
+    check(ds, &resolved, options).0
 }
 
 struct Sink<'a> {
@@ -562,9 +562,22 @@ fn kinds_text(kinds: &[UnitKind]) -> String {
         .join(" or ")
 }
 
-pub(crate) fn check(ds: &Dataset, r: &Resolved, options: ValidateOptions) -> ValidationReport {
+/// The records grouped by person and by unit, built while checking.
+#[derive(Debug)]
+pub(crate) struct Groups {
+    /// Memberships by person.
+    pub(crate) person_memberships: Chains,
+    /// Posts by unit.
+    pub(crate) unit_posts: Chains,
+}
+
+pub(crate) fn check(
+    ds: &Dataset,
+    r: &Resolved,
+    options: ValidateOptions,
+) -> (ValidationReport, Groups) {
     let as_of = options.as_of.or_else(|| latest_start(ds));
-    let (mut a, b) = join(
+    let ((mut a, unit_posts), (b, person_memberships)) = join(
         || {
             let mut sink = Sink {
                 ds,
@@ -573,20 +586,22 @@ pub(crate) fn check(ds: &Dataset, r: &Resolved, options: ValidateOptions) -> Val
             check_ids(ds, r, &mut sink);
             check_units(ds, r, &mut sink);
             check_cycles(ds, r, &mut sink);
-            check_posts(ds, r, &mut sink);
+            let unit_posts = Chains::build(ds.units.len(), &r.post_unit);
+            check_posts(ds, r, &unit_posts, &mut sink);
             check_residence(ds, r, &mut sink);
-            sink.problems
+            (sink.problems, unit_posts)
         },
         || {
             let mut sink = Sink {
                 ds,
                 problems: Vec::new(),
             };
-            check_memberships(ds, r, &mut sink);
+            let person_memberships = Chains::build(ds.people.len(), &r.membership_person);
+            check_memberships(ds, r, &person_memberships, &mut sink);
             if let Some(day) = as_of {
                 check_full_members(ds, r, day, &mut sink);
             }
-            sink.problems
+            (sink.problems, person_memberships)
         },
     );
     a.extend(b);
@@ -600,7 +615,13 @@ pub(crate) fn check(ds: &Dataset, r: &Resolved, options: ValidateOptions) -> Val
         ))
     });
     a.dedup();
-    ValidationReport { problems: a }
+    (
+        ValidationReport { problems: a },
+        Groups {
+            person_memberships,
+            unit_posts,
+        },
+    )
 }
 
 fn dangling_unit(target: &str) -> ProblemKind {
@@ -872,7 +893,7 @@ fn check_units(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
     }
 }
 
-fn check_memberships(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
+fn check_memberships(ds: &Dataset, r: &Resolved, by_person: &Chains, sink: &mut Sink<'_>) {
     use Collection as C;
     let mut status_cells = r.status_cell.iter().peekable();
     for (i, m) in ds.memberships.iter().enumerate() {
@@ -963,10 +984,10 @@ fn check_memberships(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
         Some(clip(m.period(), life))
     };
     for person in 0..ds.people.len() {
-        if !r.person_memberships.has_several(pos32(person)) {
+        if !by_person.has_several(pos32(person)) {
             continue;
         }
-        let ms: Vec<u32> = r.person_memberships.get(pos32(person)).collect();
+        let ms: Vec<u32> = by_person.get(pos32(person)).collect();
         for (b, &ib) in ms.iter().enumerate() {
             let Some(pb) = bounded(ib) else { continue };
             if let Some(&ia) = ms
@@ -992,7 +1013,7 @@ fn check_memberships(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
     }
 }
 
-fn check_posts(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
+fn check_posts(ds: &Dataset, r: &Resolved, by_unit: &Chains, sink: &mut Sink<'_>) {
     use Collection as C;
     for (i, p) in ds.posts.iter().enumerate() {
         if r.post_person.get(i).copied().unwrap_or(NONE) == NONE {
@@ -1018,10 +1039,10 @@ fn check_posts(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
         }
     }
     for unit in 0..ds.units.len() {
-        if !r.unit_posts.has_several(pos32(unit)) {
+        if !by_unit.has_several(pos32(unit)) {
             continue;
         }
-        let ps: Vec<u32> = r.unit_posts.get(pos32(unit)).collect();
+        let ps: Vec<u32> = by_unit.get(pos32(unit)).collect();
         for (b, &ib) in ps.iter().enumerate() {
             let Some(pb) = ds.posts.get(ib as usize) else {
                 continue;
