@@ -26,7 +26,9 @@ fn build_shard<'a>(
     shard: usize,
     id_of: &(impl Fn(u32) -> Option<&'a str> + Sync),
 ) -> (HashTable<u32>, Vec<Duplicate>) {
-    let mut table = HashTable::with_capacity(n / 2 + 1);
+    // A hash split is never exactly even: leave room so no shard has to grow
+    // (growing rehashes every id already inserted).
+    let mut table = HashTable::with_capacity(n / 2 + n / 32 + 64);
     let mut dups = Vec::new();
     let rehash = |&other: &u32| id_of(other).map_or(0, |id| FxBuildHasher.hash_one(id));
     for pos in 0..pos32(n) {
