@@ -20,6 +20,7 @@
 //! ```
 
 use crate::date::{serde_date, Date, Period};
+use crate::evaluation::{Decision, Discipline, Evaluation, QuotaGroup};
 use crate::org::{
     Category, CellType, FrontLevel, Gender, ResidenceExemption, Role, StatusKind, UnitKind,
 };
@@ -56,6 +57,18 @@ pub struct Dataset {
     /// Residence links (Quy định 213-QĐ/TW): where a member who works elsewhere lives.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub residence: Vec<Residence>,
+    /// Evaluations: scores or grades, task facts and proposals per subject, year and stage.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evaluations: Vec<Evaluation>,
+    /// Disciplinary decisions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disciplines: Vec<Discipline>,
+    /// Explicit quota groups (they override the default groups).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quota_groups: Vec<QuotaGroup>,
+    /// Recorded committee decisions at points of discretion.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Decision>,
 }
 
 /// A unit of one of the three trees.

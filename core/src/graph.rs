@@ -50,6 +50,12 @@ pub struct OrgGraph {
     cell_residents: Chains,
     by_kind: Vec<Vec<u32>>,
     warnings: ValidationReport,
+    pub(crate) membership_person: Vec<u32>,
+    pub(crate) person_evaluations: Chains,
+    pub(crate) unit_evaluations: Chains,
+    pub(crate) person_disciplines: Chains,
+    pub(crate) unit_disciplines: Chains,
+    pub(crate) person_residence: Chains,
 }
 
 /// Whether the head of an area's Front work board is also the deputy secretary
@@ -142,7 +148,14 @@ impl OrgGraph {
                 v.push(pos32(i));
             }
         }
+        let person_residence = Chains::build(ds.people.len(), &r.residence_person);
         Self {
+            membership_person: r.membership_person,
+            person_evaluations: r.person_evaluations,
+            unit_evaluations: r.unit_evaluations,
+            person_disciplines: r.person_disciplines,
+            unit_disciplines: r.unit_disciplines,
+            person_residence,
             served_by,
             cell_members,
             person_memberships: groups.person_memberships,
@@ -157,6 +170,21 @@ impl OrgGraph {
             warnings,
             ds,
         }
+    }
+
+    /// The memberships of the cell at `pos` (positions), whatever their dates.
+    pub(crate) fn cell_membership_positions(&self, pos: u32) -> impl Iterator<Item = u32> + '_ {
+        self.cell_members.get(pos)
+    }
+
+    /// The posts of the unit at `pos` (positions), whatever their dates.
+    pub(crate) fn unit_post_positions(&self, pos: u32) -> impl Iterator<Item = u32> + '_ {
+        self.unit_posts.get(pos)
+    }
+
+    /// The posts of the person at `pos` (positions), whatever their dates.
+    pub(crate) fn person_post_positions(&self, pos: u32) -> impl Iterator<Item = u32> + '_ {
+        self.person_posts.get(pos)
     }
 
     /// The dataset.
@@ -177,7 +205,7 @@ impl OrgGraph {
         &self.warnings
     }
 
-    fn unit_pos(&self, id: &str) -> Option<u32> {
+    pub(crate) fn unit_pos(&self, id: &str) -> Option<u32> {
         self.units
             .get(id, |p| self.ds.units.get(p as usize).map(|u| u.id.as_str()))
     }
@@ -189,13 +217,13 @@ impl OrgGraph {
         })
     }
 
-    fn person_pos(&self, id: &str) -> Option<u32> {
+    pub(crate) fn person_pos(&self, id: &str) -> Option<u32> {
         self.people.get(id, |p| {
             self.ds.people.get(p as usize).map(|u| u.id.as_str())
         })
     }
 
-    fn unit_at(&self, pos: u32) -> Option<&Unit> {
+    pub(crate) fn unit_at(&self, pos: u32) -> Option<&Unit> {
         self.ds.units.get(pos as usize)
     }
 
@@ -218,7 +246,7 @@ impl OrgGraph {
         self.unit(id).is_some_and(|u| u.lifetime().contains(as_of))
     }
 
-    fn parent_pos(&self, pos: u32, as_of: Date) -> Option<u32> {
+    pub(crate) fn parent_pos(&self, pos: u32, as_of: Date) -> Option<u32> {
         self.parents
             .get(pos)
             .iter()
@@ -252,7 +280,7 @@ impl OrgGraph {
         out
     }
 
-    fn children_pos(&self, pos: u32, as_of: Date) -> impl Iterator<Item = u32> + '_ {
+    pub(crate) fn children_pos(&self, pos: u32, as_of: Date) -> impl Iterator<Item = u32> + '_ {
         self.children
             .get(pos)
             .iter()

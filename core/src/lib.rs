@@ -5,11 +5,21 @@
 pub mod census;
 pub mod dataset;
 pub mod date;
+pub mod evaluation;
+pub mod explain;
 pub mod graph;
 mod index;
 pub mod lang;
+pub mod level;
 pub mod org;
+pub mod outcome;
+pub mod policy;
+pub mod quota;
+pub mod regime;
+pub mod report;
 mod resolve;
+pub mod rules;
+pub mod run;
 pub mod sample;
 pub mod synth;
 pub mod validate;
@@ -17,7 +27,11 @@ pub mod validate;
 pub use dataset::{Dataset, LoadError, DATASET_FORMAT};
 pub use graph::OrgGraph;
 pub use lang::Lang;
+pub use level::Level;
 pub use org::{Category, CellType, FrontLevel, Role, UnitKind};
+pub use policy::Policy;
+pub use regime::Regime;
+pub use report::Report;
 pub use validate::{InvalidDataset, Problem, ValidationReport};
 
 /// The library's version (`CARGO_PKG_VERSION`).

@@ -4,7 +4,7 @@
 //! looked up side by side.
 
 use crate::dataset::Dataset;
-use crate::index::{join, pos32, IdIndex, Lookup};
+use crate::index::{join, pos32, Chains, IdIndex, Lookup};
 
 /// `u32::MAX`: a reference that does not resolve.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -32,6 +32,15 @@ pub(crate) struct Resolved {
     pub(crate) residence_person: Vec<u32>,
     pub(crate) residence_cell: Vec<u32>,
     pub(crate) residence_area: Vec<u32>,
+    /// The person or the unit each evaluation is about (`NONE` for the other).
+    pub(crate) evaluation_person: Vec<u32>,
+    pub(crate) evaluation_unit: Vec<u32>,
+    /// Evaluations by person and by unit.
+    pub(crate) person_evaluations: Chains,
+    pub(crate) unit_evaluations: Chains,
+    /// Disciplines by person and by unit.
+    pub(crate) person_disciplines: Chains,
+    pub(crate) unit_disciplines: Chains,
 }
 
 impl Resolved {
@@ -82,7 +91,31 @@ impl Resolved {
             .iter()
             .map(|r| r.area.as_deref().map_or(NONE, |a| u.get(a, NONE)))
             .collect();
+        let (evaluation_person, evaluation_unit) =
+            subjects(ds, &people, &units, &ds.evaluations, |e| &e.subject);
+        let (discipline_person, discipline_unit) =
+            subjects(ds, &people, &units, &ds.disciplines, |d| &d.subject);
+        let ((person_evaluations, unit_evaluations), (person_disciplines, unit_disciplines)) = join(
+            || {
+                (
+                    Chains::build(ds.people.len(), &evaluation_person),
+                    Chains::build(ds.units.len(), &evaluation_unit),
+                )
+            },
+            || {
+                (
+                    Chains::build(ds.people.len(), &discipline_person),
+                    Chains::build(ds.units.len(), &discipline_unit),
+                )
+            },
+        );
         Self {
+            evaluation_person,
+            evaluation_unit,
+            person_evaluations,
+            unit_evaluations,
+            person_disciplines,
+            unit_disciplines,
             unit_dups,
             person_dups,
             link_start,
@@ -140,6 +173,43 @@ fn pairs<'d, T: Sync>(
             .map(|item| {
                 let (person, unit) = keys(item);
                 (p.get(person, NONE), u.get(unit, NONE))
+            })
+            .unzip()
+    };
+    let (first, second) = items.split_at(items.len() / 2);
+    let ((mut a1, mut b1), (a2, b2)) = join(|| half(first), || half(second));
+    a1.extend(a2);
+    b1.extend(b2);
+    (a1, b1)
+}
+
+/// Resolves the subject of each record: a person, else a unit.
+fn subjects<'d, T: Sync>(
+    ds: &'d Dataset,
+    people: &IdIndex,
+    units: &IdIndex,
+    items: &'d [T],
+    subject: fn(&'d T) -> &'d String,
+) -> (Vec<u32>, Vec<u32>) {
+    let half = |part: &'d [T]| -> (Vec<u32>, Vec<u32>) {
+        let mut p = Lookup::new(people, |i: u32| {
+            ds.people.get(i as usize).map(|x| x.id.as_str())
+        });
+        let mut u = Lookup::new(units, |i: u32| {
+            ds.units.get(i as usize).map(|x| x.id.as_str())
+        });
+        part.iter()
+            .map(|item| {
+                let id = subject(item);
+                let person = p.get(id, NONE);
+                (
+                    person,
+                    if person == NONE {
+                        u.get(id, NONE)
+                    } else {
+                        NONE
+                    },
+                )
             })
             .unzip()
     };

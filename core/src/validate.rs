@@ -49,6 +49,14 @@ pub enum Collection {
     Posts,
     /// `residence`.
     Residence,
+    /// `evaluations`.
+    Evaluations,
+    /// `disciplines`.
+    Disciplines,
+    /// `quota_groups`.
+    QuotaGroups,
+    /// `decisions`.
+    Decisions,
 }
 
 impl Collection {
@@ -61,6 +69,10 @@ impl Collection {
             Self::Memberships => "memberships",
             Self::Posts => "posts",
             Self::Residence => "residence",
+            Self::Evaluations => "evaluations",
+            Self::Disciplines => "disciplines",
+            Self::QuotaGroups => "quota_groups",
+            Self::Decisions => "decisions",
         }
     }
 }
@@ -180,6 +192,46 @@ pub enum ProblemKind {
         /// The day counted.
         as_of: Date,
     },
+    /// A number outside its allowed range.
+    #[error("{value} is outside the allowed range {min}..={max}")]
+    OutOfRange {
+        /// The value.
+        value: i64,
+        /// The smallest allowed.
+        min: i64,
+        /// The largest allowed.
+        max: i64,
+    },
+    /// Task counts that do not add up.
+    #[error("the task counts do not add up: assigned {assigned}, on time {on_time} + late {late} + not done {not_done}; exceeded {exceeded} must not exceed on time")]
+    InconsistentTasks {
+        /// Assigned.
+        assigned: u32,
+        /// Done on time.
+        on_time: u32,
+        /// Done late.
+        late: u32,
+        /// Not done.
+        not_done: u32,
+        /// Exceeded.
+        exceeded: u32,
+    },
+    /// A code that is not one of the known ones.
+    #[error("`{code}` is not a known code; known: {known}")]
+    UnknownCode {
+        /// The code.
+        code: String,
+        /// The known codes.
+        known: String,
+    },
+    /// Two records of the same subject, year and stage (or point).
+    #[error("`{subject}` has another record for the same year and stage at {other}")]
+    DuplicateRecord {
+        /// The subject.
+        subject: String,
+        /// The path of the other record.
+        other: String,
+    },
     /// Two people hold a single-holder role of one unit at the same time.
     #[error("`{role}` is also held by `{other}` at the same time ({other_path})")]
     ConcurrentHolders {
@@ -233,6 +285,10 @@ impl ProblemKind {
             Self::MissingLevel => "missing_level",
             Self::TooFewFullMembers { .. } => "too_few_full_members",
             Self::ConcurrentHolders { .. } => "concurrent_holders",
+            Self::OutOfRange { .. } => "out_of_range",
+            Self::InconsistentTasks { .. } => "inconsistent_tasks",
+            Self::DuplicateRecord { .. } => "duplicate_record",
+            Self::UnknownCode { .. } => "unknown_code",
         }
     }
 
@@ -299,6 +355,18 @@ impl ProblemKind {
                 "chi bộ có {full} đảng viên chính thức vào ngày {}, ít hơn 3 (Điều lệ Đảng, Điều 21 khoản 2)",
                 format_iso_date(*as_of)
             ),
+            Self::OutOfRange { value, min, max } => {
+                format!("{value} nằm ngoài khoảng cho phép {min}..={max}")
+            }
+            Self::InconsistentTasks { assigned, on_time, late, not_done, exceeded } => format!(
+                "số nhiệm vụ không khớp: được giao {assigned}, đúng hạn {on_time} + chậm {late} + không hoàn thành {not_done}; vượt {exceeded} không được lớn hơn số đúng hạn"
+            ),
+            Self::UnknownCode { code, known } => {
+                format!("`{code}` không phải mã đã biết; các mã: {known}")
+            }
+            Self::DuplicateRecord { subject, other } => {
+                format!("`{subject}` đã có bản ghi cùng năm và cùng bước ở {other}")
+            }
             Self::ConcurrentHolders { role, other, other_path } => format!(
                 "`{role}` đồng thời do `{other}` đảm nhiệm ({other_path})"
             ),
@@ -536,6 +604,22 @@ fn record_label(ds: &Dataset, collection: Collection, index: usize) -> String {
             .residence
             .get(index)
             .map(|r| format!("{} living at {}", r.person, r.cell)),
+        Collection::Evaluations => ds
+            .evaluations
+            .get(index)
+            .map(|e| format!("{} {} {}", e.subject, e.year, e.stage.as_str())),
+        Collection::Disciplines => ds.disciplines.get(index).map(|d| {
+            format!(
+                "{} {}",
+                d.subject,
+                crate::date::format_iso_date(d.decided_on)
+            )
+        }),
+        Collection::QuotaGroups => ds.quota_groups.get(index).map(|g| g.id.clone()),
+        Collection::Decisions => ds
+            .decisions
+            .get(index)
+            .map(|d| format!("{} {} {}", d.subject, d.year, d.point)),
     }
     .unwrap_or_default()
 }
@@ -589,6 +673,7 @@ pub(crate) fn check(
             let unit_posts = Chains::build(ds.units.len(), &r.post_unit);
             check_posts(ds, r, &unit_posts, &mut sink);
             check_residence(ds, r, &mut sink);
+            check_ratings(ds, r, &mut sink);
             (sink.problems, unit_posts)
         },
         || {
@@ -1112,6 +1197,246 @@ fn check_residence(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
                 }
                 Some(_) => {}
             }
+        }
+    }
+}
+
+/// The subject of a rating record: a person or a unit.
+const fn subject_exists(i_person: u32, i_unit: u32) -> bool {
+    i_person != NONE || i_unit != NONE
+}
+
+fn dangling_subject(target: &str) -> ProblemKind {
+    ProblemKind::DanglingReference {
+        target: target.to_owned(),
+        expected: "person or unit",
+    }
+}
+
+fn check_tasks(
+    sink: &mut Sink<'_>,
+    c: Collection,
+    i: usize,
+    field: &str,
+    t: &crate::evaluation::Tasks,
+) {
+    if t.on_time + t.late + t.not_done != t.assigned || t.exceeded > t.on_time {
+        sink.push(
+            c,
+            i,
+            field,
+            ProblemKind::InconsistentTasks {
+                assigned: t.assigned,
+                on_time: t.on_time,
+                late: t.late,
+                not_done: t.not_done,
+                exceeded: t.exceeded,
+            },
+        );
+    }
+}
+
+fn check_range_of(
+    sink: &mut Sink<'_>,
+    c: Collection,
+    i: usize,
+    field: &str,
+    value: Option<u32>,
+    max: u32,
+) {
+    if let Some(v) = value {
+        if v > max {
+            sink.push(
+                c,
+                i,
+                field,
+                ProblemKind::OutOfRange {
+                    value: i64::from(v),
+                    min: 0,
+                    max: i64::from(max),
+                },
+            );
+        }
+    }
+}
+
+/// Evaluations, disciplines, quota groups and decisions.
+fn check_ratings(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
+    use Collection as C;
+    let unit_pos = |id: &str| {
+        r.units
+            .get(id, |p| ds.units.get(p as usize).map(|u| u.id.as_str()))
+            .unwrap_or(NONE)
+    };
+    let person_pos = |id: &str| {
+        r.people
+            .get(id, |p| ds.people.get(p as usize).map(|u| u.id.as_str()))
+            .unwrap_or(NONE)
+    };
+    for (i, e) in ds.evaluations.iter().enumerate() {
+        let (p, u) = (
+            r.evaluation_person.get(i).copied().unwrap_or(NONE),
+            r.evaluation_unit.get(i).copied().unwrap_or(NONE),
+        );
+        if !subject_exists(p, u) {
+            sink.push(C::Evaluations, i, "subject", dangling_subject(&e.subject));
+        }
+        check_range_of(sink, C::Evaluations, i, "score_common", e.score_common, 300);
+        check_range_of(sink, C::Evaluations, i, "score_tasks", e.score_tasks, 700);
+        check_range_of(sink, C::Evaluations, i, "score_total", e.score_total, 1000);
+        if let Some(t) = &e.tasks {
+            check_tasks(sink, C::Evaluations, i, "tasks", t);
+        }
+        if let Some(sh) = &e.prior_shortcomings {
+            check_range_of(
+                sink,
+                C::Evaluations,
+                i,
+                "prior_shortcomings.remedied",
+                Some(sh.remedied),
+                sh.identified,
+            );
+        }
+        if let Some(l) = &e.leader {
+            if let Some(t) = &l.led_tasks {
+                check_tasks(sink, C::Evaluations, i, "leader.led_tasks", t);
+            }
+            if let Some(v) = &l.confidence_votes {
+                check_range_of(
+                    sink,
+                    C::Evaluations,
+                    i,
+                    "leader.confidence_votes.low",
+                    Some(v.low),
+                    v.total,
+                );
+            }
+            for (j, id) in l.led_units.iter().enumerate() {
+                if unit_pos(id) == NONE {
+                    sink.push(
+                        C::Evaluations,
+                        i,
+                        format!("leader.led_units[{j}]"),
+                        dangling_unit(id),
+                    );
+                }
+            }
+        }
+    }
+    // One record per subject, year and stage.
+    for (chains, n) in [
+        (&r.person_evaluations, ds.people.len()),
+        (&r.unit_evaluations, ds.units.len()),
+    ] {
+        for key in 0..n {
+            if !chains.has_several(pos32(key)) {
+                continue;
+            }
+            let list: Vec<u32> = chains.get(pos32(key)).collect();
+            for (b, &ib) in list.iter().enumerate() {
+                let Some(eb) = ds.evaluations.get(ib as usize) else {
+                    continue;
+                };
+                if let Some(&ia) = list.iter().take(b).find(|&&ia| {
+                    ds.evaluations
+                        .get(ia as usize)
+                        .is_some_and(|ea| ea.year == eb.year && ea.stage == eb.stage)
+                }) {
+                    sink.push(
+                        C::Evaluations,
+                        ib as usize,
+                        "stage",
+                        ProblemKind::DuplicateRecord {
+                            subject: eb.subject.clone(),
+                            other: format!("evaluations[{ia}]"),
+                        },
+                    );
+                }
+            }
+        }
+    }
+    for (i, d) in ds.disciplines.iter().enumerate() {
+        if person_pos(&d.subject) == NONE && unit_pos(&d.subject) == NONE {
+            sink.push(C::Disciplines, i, "subject", dangling_subject(&d.subject));
+        }
+        if let Some(v) = &d.violation_unit {
+            if unit_pos(v) == NONE {
+                sink.push(C::Disciplines, i, "violation_unit", dangling_unit(v));
+            }
+        }
+        if let Some(y) = d.violation_year {
+            let decided = chrono::Datelike::year(&d.decided_on);
+            if y > decided {
+                sink.push(
+                    C::Disciplines,
+                    i,
+                    "violation_year",
+                    ProblemKind::OutOfRange {
+                        value: i64::from(y),
+                        min: i64::MIN,
+                        max: i64::from(decided),
+                    },
+                );
+            }
+        }
+    }
+    let mut seen_groups: rustc_hash::FxHashMap<(&str, i32), usize> =
+        rustc_hash::FxHashMap::default();
+    for (i, g) in ds.quota_groups.iter().enumerate() {
+        if let Some(&first) = seen_groups.get(&(g.id.as_str(), g.year)) {
+            sink.push(
+                C::QuotaGroups,
+                i,
+                "id",
+                ProblemKind::DuplicateId {
+                    id: g.id.clone(),
+                    first: format!("quota_groups[{first}]"),
+                },
+            );
+        } else {
+            seen_groups.insert((g.id.as_str(), g.year), i);
+        }
+        for (j, s) in g.subjects.iter().enumerate() {
+            if person_pos(s) == NONE && unit_pos(s) == NONE {
+                sink.push(
+                    C::QuotaGroups,
+                    i,
+                    format!("subjects[{j}]"),
+                    dangling_subject(s),
+                );
+            }
+        }
+    }
+    let mut seen_decisions: rustc_hash::FxHashMap<(&str, i32, &str), usize> =
+        rustc_hash::FxHashMap::default();
+    for (i, d) in ds.decisions.iter().enumerate() {
+        if person_pos(&d.subject) == NONE && unit_pos(&d.subject) == NONE {
+            sink.push(C::Decisions, i, "subject", dangling_subject(&d.subject));
+        }
+        if !crate::outcome::DISCRETION_POINTS.contains(&d.point.as_str()) {
+            sink.push(
+                C::Decisions,
+                i,
+                "point",
+                ProblemKind::UnknownCode {
+                    code: d.point.clone(),
+                    known: crate::outcome::DISCRETION_POINTS.join(", "),
+                },
+            );
+        }
+        let key = (d.subject.as_str(), d.year, d.point.as_str());
+        if let Some(&first) = seen_decisions.get(&key) {
+            sink.push(
+                C::Decisions,
+                i,
+                "point",
+                ProblemKind::DuplicateRecord {
+                    subject: d.subject.clone(),
+                    other: format!("decisions[{first}]"),
+                },
+            );
+        } else {
+            seen_decisions.insert(key, i);
         }
     }
 }

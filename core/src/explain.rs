@@ -1,0 +1,359 @@
+//! Rules as data: each rule a stable id, a citation (document, article, clause,
+//! point), the confidence of its source, the names of the values it compares and
+//! its message in Vietnamese and English (DESIGN §4; party-rating.md §13.5).
+//!
+//! A finding records that a rule decided, constrained or checked a level, with
+//! up to four integer values. Messages are presentation: nothing parses them.
+
+use crate::lang::Lang;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// How sure the reference is of a rule (party-rating.md, tags [V] [P] [U] [D]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tag {
+    /// Read in a source that quotes the document: implemented exactly.
+    Verified,
+    /// Read in part or in summary.
+    Partial,
+    /// No primary text found: the behaviour is a policy setting with a default.
+    Unverified,
+    /// Not stated anywhere; derived from verified rules.
+    Derived,
+    /// A decision of this library (DESIGN §5), not of a document.
+    Library,
+}
+
+/// Where a rule comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Citation {
+    /// The document, e.g. `Quy định 366-QĐ/TW`.
+    pub document: &'static str,
+    /// Article (Điều), if any.
+    pub article: Option<u8>,
+    /// Clause (khoản), if any.
+    pub clause: Option<u8>,
+    /// Point (điểm), if any, e.g. `4.3`.
+    pub point: Option<&'static str>,
+    /// Section of a guidance (mục), if any, e.g. `II.B.2.3`.
+    pub section: Option<&'static str>,
+}
+
+impl Citation {
+    /// A citation of a whole document.
+    #[must_use]
+    pub const fn doc(document: &'static str) -> Self {
+        Self {
+            document,
+            article: None,
+            clause: None,
+            point: None,
+            section: None,
+        }
+    }
+    /// A citation of an article.
+    #[must_use]
+    pub const fn art(document: &'static str, article: u8) -> Self {
+        Self {
+            document,
+            article: Some(article),
+            clause: None,
+            point: None,
+            section: None,
+        }
+    }
+    /// A citation of a clause of an article.
+    #[must_use]
+    pub const fn clause(document: &'static str, article: u8, clause: u8) -> Self {
+        Self {
+            document,
+            article: Some(article),
+            clause: Some(clause),
+            point: None,
+            section: None,
+        }
+    }
+    /// A citation of a point of a clause.
+    #[must_use]
+    pub const fn point(
+        document: &'static str,
+        article: u8,
+        clause: u8,
+        point: &'static str,
+    ) -> Self {
+        Self {
+            document,
+            article: Some(article),
+            clause: Some(clause),
+            point: Some(point),
+            section: None,
+        }
+    }
+    /// A citation of a section of a guidance.
+    #[must_use]
+    pub const fn section(document: &'static str, section: &'static str) -> Self {
+        Self {
+            document,
+            article: None,
+            clause: None,
+            point: None,
+            section: Some(section),
+        }
+    }
+
+    /// The citation as text in `lang`, e.g. "Quy định 366-QĐ/TW, Điều 11, khoản 4, điểm 4.3".
+    #[must_use]
+    pub fn text(&self, lang: Lang) -> String {
+        let (art, cl, pt, sec) = match lang {
+            Lang::Vi => ("Điều", "khoản", "điểm", "mục"),
+            Lang::En => ("Article", "clause", "point", "section"),
+        };
+        let mut s = self.document.to_owned();
+        if let Some(a) = self.article {
+            s.push_str(&format!(", {art} {a}"));
+        }
+        if let Some(c) = self.clause {
+            s.push_str(&format!(", {cl} {c}"));
+        }
+        if let Some(p) = self.point {
+            s.push_str(&format!(", {pt} {p}"));
+        }
+        if let Some(x) = self.section {
+            s.push_str(&format!(", {sec} {x}"));
+        }
+        s
+    }
+}
+
+/// A rule's definition.
+#[derive(Debug, PartialEq, Eq)]
+pub struct RuleDef {
+    /// Stable id, e.g. `qd366.art11.k4.p4_3.t_i1.discipline`.
+    pub id: &'static str,
+    /// Where it comes from.
+    pub citation: Citation,
+    /// How sure the source is.
+    pub tag: Tag,
+    /// Names of the values a finding of this rule carries, in order.
+    pub values: &'static [&'static str],
+    /// The message in Vietnamese; `{name}` stands for a value.
+    pub vi: &'static str,
+    /// The message in English.
+    pub en: &'static str,
+}
+
+impl RuleDef {
+    /// The message in `lang` with `values` filled in.
+    #[must_use]
+    pub fn message(&self, lang: Lang, values: &[i64]) -> String {
+        let mut s = match lang {
+            Lang::Vi => self.vi,
+            Lang::En => self.en,
+        }
+        .to_owned();
+        for (name, v) in self.values.iter().zip(values) {
+            let text = if name.ends_with("score") || name.starts_with("score") {
+                format_points(*v)
+            } else if name.ends_with("level") {
+                level_text(*v, lang)
+            } else if name.ends_with("date") {
+                format!("{:04}-{:02}-{:02}", v / 10000, (v / 100) % 100, v % 100)
+            } else if *name == "form" {
+                form_text(*v, lang).to_owned()
+            } else {
+                v.to_string()
+            };
+            s = s.replace(&format!("{{{name}}}"), &text);
+        }
+        s
+    }
+}
+
+/// Points in tenths as text: `925` → `92.5`, `900` → `90`.
+#[must_use]
+pub fn format_points(tenths: i64) -> String {
+    if tenths % 10 == 0 {
+        format!("{}", tenths / 10)
+    } else {
+        format!("{}.{}", tenths / 10, (tenths % 10).abs())
+    }
+}
+
+/// Encodes a level as a value of a finding.
+#[must_use]
+pub const fn level_value(level: crate::Level) -> i64 {
+    level as i64
+}
+
+/// Encodes a date as a value of a finding (`YYYYMMDD`).
+#[must_use]
+pub fn date_value(d: crate::date::Date) -> i64 {
+    use chrono::Datelike;
+    i64::from(d.year()) * 10000 + i64::from(d.month()) * 100 + i64::from(d.day())
+}
+
+fn form_text(v: i64, lang: Lang) -> &'static str {
+    use crate::lang::pick;
+    match v {
+        0 => pick(lang, "khiển trách", "reprimand"),
+        1 => pick(lang, "cảnh cáo", "warning"),
+        2 => pick(lang, "cách chức", "removal from post"),
+        _ => pick(lang, "khai trừ", "expulsion"),
+    }
+}
+
+fn level_text(v: i64, lang: Lang) -> String {
+    crate::Level::ALL
+        .into_iter()
+        .find(|l| *l as i64 == v)
+        .map_or_else(
+            || v.to_string(),
+            |l| format!("{} ({})", l.code(), l.label(lang)),
+        )
+}
+
+/// What a finding did to the level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    /// The rule set the level.
+    Decided,
+    /// The rule lowered the level (a cap, a failed condition, the quota).
+    Lowered,
+    /// A condition for the level held.
+    Met,
+    /// The subject is not rated.
+    Excluded,
+    /// For information: checked, with no effect on the level.
+    Noted,
+}
+
+/// A rule applied to a subject, with the values it compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule.
+    pub rule: &'static RuleDef,
+    /// What it did.
+    pub effect: Effect,
+    /// The values, named by `rule.values`.
+    pub values: [i64; 4],
+}
+
+impl Finding {
+    /// A finding with values (at most four are kept).
+    #[must_use]
+    pub fn new(rule: &'static RuleDef, effect: Effect, values: &[i64]) -> Self {
+        let mut v = [0i64; 4];
+        for (slot, x) in v.iter_mut().zip(values) {
+            *slot = *x;
+        }
+        Self {
+            rule,
+            effect,
+            values: v,
+        }
+    }
+
+    /// The values by name.
+    #[must_use]
+    pub fn named_values(&self) -> BTreeMap<&'static str, i64> {
+        self.rule.values.iter().copied().zip(self.values).collect()
+    }
+
+    /// The message in `lang`.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        self.rule.message(lang, &self.values)
+    }
+}
+
+impl Serialize for Finding {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            rule: &'static str,
+            effect: Effect,
+            #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+            values: BTreeMap<&'a str, i64>,
+            citation: String,
+        }
+        Out {
+            rule: self.rule.id,
+            effect: self.effect,
+            values: self.named_values(),
+            citation: self.rule.citation.text(Lang::Vi),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Finding {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct In {
+            rule: String,
+            effect: Effect,
+            #[serde(default)]
+            values: BTreeMap<String, i64>,
+            // The citation is derived from the rule; accepted and ignored.
+            #[serde(default, rename = "citation")]
+            _citation: Option<String>,
+        }
+        let i = In::deserialize(d)?;
+        let rule = crate::rules::rule_by_id(&i.rule)
+            .ok_or_else(|| D::Error::custom(format!("unknown rule `{}`", i.rule)))?;
+        let mut values = [0i64; 4];
+        for (slot, name) in values.iter_mut().zip(rule.values) {
+            *slot = i.values.get(*name).copied().unwrap_or(0);
+        }
+        Ok(Self {
+            rule,
+            effect: i.effect,
+            values,
+        })
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} ({})",
+            self.message(Lang::En),
+            self.rule.citation.text(Lang::En)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn citation_text() {
+        let c = Citation::point("Quy định 366-QĐ/TW", 11, 4, "4.3");
+        assert_eq!(
+            c.text(Lang::Vi),
+            "Quy định 366-QĐ/TW, Điều 11, khoản 4, điểm 4.3"
+        );
+        assert_eq!(
+            c.text(Lang::En),
+            "Quy định 366-QĐ/TW, Article 11, clause 4, point 4.3"
+        );
+        assert_eq!(
+            Citation::section("Hướng dẫn 21-HD/BTCTW", "II.B.2.3").text(Lang::Vi),
+            "Hướng dẫn 21-HD/BTCTW, mục II.B.2.3"
+        );
+    }
+
+    #[test]
+    fn points() {
+        assert_eq!(format_points(925), "92.5");
+        assert_eq!(format_points(900), "90");
+        assert_eq!(format_points(899), "89.9");
+    }
+}

@@ -1,0 +1,168 @@
+//! The outcome of rating one subject (DESIGN §4): not rated with a reason, or
+//! rated with a level, the findings behind it and the points where the
+//! competent level may decide otherwise (discretion).
+
+use crate::explain::{Finding, RuleDef};
+use crate::lang::{pick, Lang};
+use crate::level::Level;
+use serde::{Deserialize, Serialize};
+
+/// Why a subject is not rated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotRatedReason {
+    /// Exempted from party work and activities (E1).
+    Exempt,
+    /// Suspended from party activities (E2).
+    Suspended,
+    /// Admitted less than 6 calendar months before the reference date (E3).
+    AdmittedUnderSixMonths,
+    /// An organisation set up less than 6 months before the reference date (E5).
+    NewOrganisation,
+    /// No evaluation of the subject for the year in the dataset.
+    NoEvaluation,
+    /// Not enough inputs for the regime (no score, or no grades).
+    MissingInputs,
+}
+
+impl NotRatedReason {
+    /// The snake_case name.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Exempt => "exempt",
+            Self::Suspended => "suspended",
+            Self::AdmittedUnderSixMonths => "admitted_under_six_months",
+            Self::NewOrganisation => "new_organisation",
+            Self::NoEvaluation => "no_evaluation",
+            Self::MissingInputs => "missing_inputs",
+        }
+    }
+
+    /// A short label.
+    #[must_use]
+    pub const fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Self::Exempt => pick(
+                lang,
+                "miễn công tác và sinh hoạt đảng",
+                "exempt from party activities",
+            ),
+            Self::Suspended => pick(lang, "đình chỉ sinh hoạt đảng", "suspended"),
+            Self::AdmittedUnderSixMonths => pick(
+                lang,
+                "kết nạp chưa đủ 6 tháng",
+                "admitted under 6 months ago",
+            ),
+            Self::NewOrganisation => pick(
+                lang,
+                "thành lập chưa đủ 6 tháng",
+                "set up under 6 months ago",
+            ),
+            Self::NoEvaluation => pick(lang, "chưa có phiếu đánh giá", "no evaluation"),
+            Self::MissingInputs => pick(lang, "thiếu dữ liệu đánh giá", "missing inputs"),
+        }
+    }
+}
+
+/// The points of discretion a committee may decide, as codes (`Decision::point`).
+pub const DISCRETION_POINTS: &[&str] = &[
+    "mitigation",
+    "earlier_fault",
+    "gap",
+    "quota_selection",
+    "exception_25",
+    "new_organisation",
+];
+
+/// A point where the text leaves the decision to the competent level: what the
+/// library applied by default and what the committee may decide instead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Discretion {
+    /// The point's code (one of [`DISCRETION_POINTS`]).
+    pub point: String,
+    /// The rule that leaves the choice.
+    pub rule: String,
+    /// The level the library applied.
+    pub default: Level,
+    /// The levels the committee may choose instead.
+    pub alternatives: Vec<Level>,
+    /// The level a recorded decision chose, if one is in the dataset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided: Option<Level>,
+}
+
+impl Discretion {
+    /// A point of discretion with its default.
+    #[must_use]
+    pub fn new(
+        point: &str,
+        rule: &'static RuleDef,
+        default: Level,
+        alternatives: &[Level],
+    ) -> Self {
+        Self {
+            point: point.to_owned(),
+            rule: rule.id.to_owned(),
+            default,
+            alternatives: alternatives.to_vec(),
+            decided: None,
+        }
+    }
+}
+
+/// The outcome for one subject.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Outcome {
+    /// Not rated; in no numerator or denominator.
+    NotRated {
+        /// Why.
+        reason: NotRatedReason,
+        /// The rule that excludes the subject.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        findings: Vec<Finding>,
+    },
+    /// Rated.
+    Rated(Rated),
+}
+
+/// A rated subject's result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rated {
+    /// The level.
+    pub level: Level,
+    /// Whether a point of discretion is still open (no decision recorded).
+    pub provisional: bool,
+    /// The score in tenths (the regime's total), if the regime scores.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<u32>,
+    /// Demoted from HTXSNV by the quota.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub quota_demoted: bool,
+    /// Every rule that decided, constrained or checked the level.
+    pub findings: Vec<Finding>,
+    /// Points of discretion.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub discretion: Vec<Discretion>,
+}
+
+impl Outcome {
+    /// The level, if rated.
+    #[must_use]
+    pub const fn level(&self) -> Option<Level> {
+        match self {
+            Self::Rated(r) => Some(r.level),
+            Self::NotRated { .. } => None,
+        }
+    }
+
+    /// The findings.
+    #[must_use]
+    pub fn findings(&self) -> &[Finding] {
+        match self {
+            Self::Rated(r) => &r.findings,
+            Self::NotRated { findings, .. } => findings,
+        }
+    }
+}

@@ -1,0 +1,318 @@
+//! The policy: every open question of the references as a named setting with
+//! the default of DESIGN §5, loadable from JSON, with named presets. Outcomes
+//! name the settings that affected them.
+//!
+//! ```
+//! use xeploai::policy::{Policy, QuotaReading};
+//! let p = Policy::from_json(r#"{"quota_reading": "a"}"#).unwrap();
+//! assert_eq!(p.quota_reading, QuotaReading::A);
+//! assert_eq!(Policy::preset("default").unwrap(), Policy::default());
+//! assert!(Policy::from_json(r#"{"quota_raeding": "a"}"#).is_err());
+//! ```
+
+use crate::evaluation::ResidenceComment;
+use crate::level::Level;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How "HTXSNV ≤ 20 % of those rated HTTNV" is read (party-rating.md §5.5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QuotaReading {
+    /// `k ≤ p·G`: G the HTTNV subjects who were not candidates (strictest).
+    A,
+    /// `k ≤ p·(G + E − k)`: the final HTTNV count is the denominator.
+    B,
+    /// `k ≤ p·(G + E)`: of those rated HTTNV or higher (observed practice; default).
+    C,
+}
+
+/// Rounding of a quota cap (party-rating.md §5.5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Rounding {
+    /// Down ("không vượt quá"); default.
+    Floor,
+    /// To the nearest, halves up.
+    Round,
+    /// Up.
+    Ceil,
+}
+
+/// How members are grouped for the quota when no explicit group names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MemberGrouping {
+    /// Per grassroots organisation and category (leader / non-leader / outside); default.
+    GrassrootsAndCategory,
+    /// Per grassroots organisation (the 21-HD rule).
+    Grassroots,
+    /// Per cell.
+    Cell,
+}
+
+/// How organisations are grouped for the quota when no explicit group names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationGrouping {
+    /// Per parent organisation and cell type; default.
+    ParentAndCellType,
+    /// Per parent organisation.
+    Parent,
+}
+
+/// What to do when more subjects qualify for HTXSNV than the quota allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TooManyCandidates {
+    /// Keep the best by (score desc, share of tasks exceeded desc, id asc) and
+    /// demote the others to HTTNV, recording the choice as discretion; default.
+    Demote,
+    /// Keep every candidate at HTXSNV, provisional, and report the conflict.
+    ReportOnly,
+}
+
+/// The level of a subject whose score is 50 or more but who meets no level's
+/// conditions and no trigger (party-rating.md §14 Q1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GapPolicy {
+    /// HTNV's conditions are not met, so KHTNV ("did not complete the tasks"),
+    /// provisional, with a discretion record; default.
+    NotCompleted,
+    /// HTNV, provisional, with a discretion record.
+    Completed,
+}
+
+/// Which discipline triggers KHTNV under Quy định 366 (party-rating.md §14 Q3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DisciplineScope {
+    /// Duty-related discipline at reprimand or above (the literal text); default.
+    DutyRelated,
+    /// Any discipline at reprimand or above (the 124 reading).
+    Any,
+}
+
+/// The category of a residential cell's secretary and deputy secretary (Q4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SecretaryCategory {
+    /// A leader for that cell; default. An evaluation's `category` still wins.
+    Leader,
+    /// As their membership says.
+    Membership,
+}
+
+/// How the party organisation's level depends on its members' and subordinate
+/// organisations' final levels beyond the regime's own rules (party-rating.md §5.6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Aggregation {
+    /// No rule (Quy định 366 and 124 set none nationally); default.
+    None,
+    /// 21-HD/BTCTW (2019): HTXSNV needs 100 % of rated members (subordinate
+    /// organisations) at HTNV or higher and 80 % at HTTNV or higher.
+    #[serde(rename = "qd132-2019")]
+    Qd132_2019,
+    /// 27-HD/BTCTW (2014): a cell with more than half its members KHTNV, a đảng bộ
+    /// with more than a third of its organisations yếu kém, is yếu kém.
+    #[serde(rename = "hd27-2014")]
+    Hd27_2014,
+}
+
+/// The reference date for eligibility (party-rating.md §14 Q6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferenceDate {
+    /// The cell's review meeting (`review_meeting` of its evaluation), else
+    /// 31 December of the rating year; default.
+    ReviewMeeting,
+    /// 31 December of the rating year.
+    EndOfYear,
+}
+
+/// Every setting of a run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Policy {
+    /// The preset this policy started from, for the record.
+    pub name: String,
+    /// Quota reading (Q2).
+    pub quota_reading: QuotaReading,
+    /// Quota rounding.
+    pub quota_rounding: Rounding,
+    /// Default member quota groups.
+    pub member_groups: MemberGrouping,
+    /// Default organisation quota groups.
+    pub organisation_groups: OrganisationGrouping,
+    /// Too many candidates.
+    pub too_many_candidates: TooManyCandidates,
+    /// Score ≥ 50 but no level's conditions hold (Q1).
+    pub gap: GapPolicy,
+    /// Discipline trigger under Quy định 366 (Q3).
+    pub discipline_trigger: DisciplineScope,
+    /// A residential cell's secretary and deputy (Q4).
+    pub secretary_category: SecretaryCategory,
+    /// Organisation from its members' levels (Q5).
+    pub aggregation: Aggregation,
+    /// Cap a head at the level of the collective they lead (no source found).
+    pub cap_head_by_collective: bool,
+    /// Reference date (Q6).
+    pub reference_date: ReferenceDate,
+    /// Rate organisations set up less than 6 months before (Q7; Quy định 132 does not).
+    pub rate_new_organisations: bool,
+    /// Caps by residence comment (Q11); none by default.
+    pub residence_caps: BTreeMap<ResidenceCommentKey, Level>,
+    /// Cap the party level at the civil-servant level where given (Q14).
+    pub civil_servant_cap: bool,
+    /// A leader's own tasks must also be 100 % on time with 30 % exceeded for
+    /// HTXSNV (366 says "besides the general criteria"; not required by default).
+    pub leader_own_tasks_required: bool,
+}
+
+/// A residence comment as a map key in JSON.
+pub type ResidenceCommentKey = ResidenceComment;
+
+impl Default for Policy {
+    fn default() -> Self {
+        Self {
+            name: "default".to_owned(),
+            quota_reading: QuotaReading::C,
+            quota_rounding: Rounding::Floor,
+            member_groups: MemberGrouping::GrassrootsAndCategory,
+            organisation_groups: OrganisationGrouping::ParentAndCellType,
+            too_many_candidates: TooManyCandidates::Demote,
+            gap: GapPolicy::NotCompleted,
+            discipline_trigger: DisciplineScope::DutyRelated,
+            secretary_category: SecretaryCategory::Leader,
+            aggregation: Aggregation::None,
+            cap_head_by_collective: false,
+            reference_date: ReferenceDate::ReviewMeeting,
+            rate_new_organisations: true,
+            residence_caps: BTreeMap::new(),
+            civil_servant_cap: true,
+            leader_own_tasks_required: false,
+        }
+    }
+}
+
+/// A policy could not be loaded.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PolicyError {
+    /// Invalid JSON or an unknown setting.
+    #[error("invalid policy at `{path}`: {message}")]
+    Json {
+        /// JSON path of the problem.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// No preset of that name.
+    #[error("unknown policy preset `{name}`; presets: {}", PRESETS.join(", "))]
+    UnknownPreset {
+        /// The name asked for.
+        name: String,
+    },
+}
+
+/// The names of the presets.
+pub const PRESETS: &[&str] = &[
+    "default",
+    "literal",
+    "qd124-discipline",
+    "qd132-2019",
+    "hd27-2014",
+    "gap-completed",
+    "report-conflicts",
+];
+
+impl Policy {
+    /// A preset by name: `default` (DESIGN §5), `literal` (quota reading A, the
+    /// strictest text), `qd124-discipline` (any discipline triggers, as under
+    /// 124), `qd132-2019` and `hd27-2014` (the aggregation presets),
+    /// `gap-completed` (a score with no matching level gets HTNV),
+    /// `report-conflicts` (quota conflicts reported, nobody demoted).
+    ///
+    /// # Errors
+    /// [`PolicyError::UnknownPreset`].
+    pub fn preset(name: &str) -> Result<Self, PolicyError> {
+        let base = Self {
+            name: name.to_owned(),
+            ..Self::default()
+        };
+        Ok(match name {
+            "default" => base,
+            "literal" => Self {
+                quota_reading: QuotaReading::A,
+                ..base
+            },
+            "qd124-discipline" => Self {
+                discipline_trigger: DisciplineScope::Any,
+                ..base
+            },
+            "qd132-2019" => Self {
+                aggregation: Aggregation::Qd132_2019,
+                ..base
+            },
+            "hd27-2014" => Self {
+                aggregation: Aggregation::Hd27_2014,
+                ..base
+            },
+            "gap-completed" => Self {
+                gap: GapPolicy::Completed,
+                ..base
+            },
+            "report-conflicts" => Self {
+                too_many_candidates: TooManyCandidates::ReportOnly,
+                ..base
+            },
+            _ => {
+                return Err(PolicyError::UnknownPreset {
+                    name: name.to_owned(),
+                })
+            }
+        })
+    }
+
+    /// Loads a policy from JSON; missing settings take their defaults, unknown
+    /// ones are rejected.
+    ///
+    /// # Errors
+    /// [`PolicyError::Json`] with the path of the problem.
+    pub fn from_json(text: &str) -> Result<Self, PolicyError> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(&mut de).map_err(|e| PolicyError::Json {
+            path: e.path().to_string(),
+            message: e.inner().to_string(),
+        })
+    }
+
+    /// The policy as JSON.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presets_load_and_round_trip() {
+        for name in PRESETS {
+            let p = Policy::preset(name).unwrap();
+            assert_eq!(Policy::from_json(&p.to_json()).unwrap(), p);
+        }
+        assert!(Policy::preset("nope").is_err());
+    }
+
+    #[test]
+    fn errors_name_the_path() {
+        let e = Policy::from_json(r#"{"quota_reading": "d"}"#).unwrap_err();
+        assert!(e.to_string().contains("quota_reading"), "{e}");
+    }
+}

@@ -1,0 +1,326 @@
+//! The report `xeploai-report/1`: every subject's outcome with its findings,
+//! summaries per organisation, quota usage per group, the proposals the rules
+//! do not allow, the open points of discretion, and warnings. The same dataset
+//! and policy give byte-identical JSON.
+
+use crate::evaluation::Stage;
+use crate::explain::Effect;
+use crate::lang::Lang;
+use crate::level::Level;
+use crate::outcome::{NotRatedReason, Outcome};
+use crate::policy::Policy;
+use crate::quota::QuotaUsage;
+use crate::regime::Regime;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The value of the `format` field of a report.
+pub const REPORT_FORMAT: &str = "xeploai-report/1";
+
+/// What a subject is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubjectKind {
+    /// A party member.
+    Member,
+    /// A party organisation; its unit kind is in `unit_kind`.
+    Organisation,
+}
+
+/// One subject's entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubjectOutcome {
+    /// The person's or the unit's id.
+    pub subject: String,
+    /// Member or organisation.
+    pub kind: SubjectKind,
+    /// For an organisation, its unit kind; for a member, `cell` or `grassroots_cell`.
+    pub unit_kind: crate::org::UnitKind,
+    /// For a member, the cell; for an organisation, its parent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The grassroots organisation the subject belongs to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grassroots: Option<String>,
+    /// The commune, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commune: Option<String>,
+    /// The outcome.
+    pub outcome: Outcome,
+}
+
+/// Counts of a group of subjects, with numerators and denominators.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    /// On the roll (rated or not).
+    pub on_roll: u32,
+    /// Rated: the denominator of every share.
+    pub rated: u32,
+    /// Rated, by level.
+    pub by_level: BTreeMap<Level, u32>,
+    /// Not rated, by reason.
+    pub not_rated: BTreeMap<NotRatedReason, u32>,
+}
+
+impl Counts {
+    /// Adds an outcome.
+    pub fn add(&mut self, o: &Outcome) {
+        self.on_roll += 1;
+        match o {
+            Outcome::Rated(r) => {
+                self.rated += 1;
+                *self.by_level.entry(r.level).or_default() += 1;
+            }
+            Outcome::NotRated { reason, .. } => *self.not_rated.entry(*reason).or_default() += 1,
+        }
+    }
+
+    /// Adds other counts.
+    pub fn merge(&mut self, other: &Self) {
+        self.on_roll += other.on_roll;
+        self.rated += other.rated;
+        for (l, n) in &other.by_level {
+            *self.by_level.entry(*l).or_default() += n;
+        }
+        for (r, n) in &other.not_rated {
+            *self.not_rated.entry(*r).or_default() += n;
+        }
+    }
+}
+
+/// The summary of a party organisation or a commune.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitSummary {
+    /// The unit's id.
+    pub unit: String,
+    /// Its name.
+    pub name: String,
+    /// Its kind.
+    pub unit_kind: Option<crate::org::UnitKind>,
+    /// Members of its cells (all the cells below it).
+    pub members: Counts,
+    /// Organisations below it (cells, committees), rated or not.
+    pub organisations: Counts,
+}
+
+/// A proposal the rules do not allow, or that is below what they allow.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Discrepancy {
+    /// The subject.
+    pub subject: String,
+    /// The stage of the proposal.
+    pub stage: Stage,
+    /// The level proposed.
+    pub proposed: Level,
+    /// The level the rules allow (none if the subject is not rated).
+    pub allowed: Option<Level>,
+    /// `above_allowed`, `below_allowed` or `not_rated`.
+    pub kind: String,
+    /// The rules that set or lowered the allowed level.
+    pub rules: Vec<String>,
+}
+
+/// An open or decided point of discretion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiscretionItem {
+    /// The subject.
+    pub subject: String,
+    /// The point's code.
+    pub point: String,
+    /// The rule.
+    pub rule: String,
+    /// The default applied.
+    pub default: Level,
+    /// The decided level, if a decision is recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided: Option<Level>,
+}
+
+/// A report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// Always `xeploai-report/1`.
+    pub format: String,
+    /// The library version that made it.
+    pub generator: String,
+    /// The rating year.
+    pub year: i32,
+    /// The regime applied.
+    pub regime: Regime,
+    /// Whether the regime was named by the caller rather than chosen by the year.
+    pub regime_named: bool,
+    /// The policy applied.
+    pub policy: Policy,
+    /// Every subject, sorted by kind then id.
+    pub outcomes: Vec<SubjectOutcome>,
+    /// Per grassroots organisation and per commune.
+    pub summaries: Vec<UnitSummary>,
+    /// The whole dataset.
+    pub total: UnitSummary,
+    /// Quota groups that had candidates.
+    pub quotas: Vec<QuotaUsage>,
+    /// Proposals that differ from what the rules allow.
+    pub discrepancies: Vec<Discrepancy>,
+    /// Points of discretion.
+    pub discretion: Vec<DiscretionItem>,
+    /// Warnings: counts by code (e.g. `no_evaluation`, `missing_task_facts`).
+    pub warnings: BTreeMap<String, u32>,
+}
+
+/// A report could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid report at `{path}`: {message}")]
+pub struct ReportError {
+    /// JSON path.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Report {
+    /// The report as compact JSON (deterministic).
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The report as indented JSON.
+    #[must_use]
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Reads a report back.
+    ///
+    /// # Errors
+    /// [`ReportError`] with the JSON path.
+    pub fn from_json(text: &str) -> Result<Self, ReportError> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(&mut de).map_err(|e| ReportError {
+            path: e.path().to_string(),
+            message: e.inner().to_string(),
+        })
+    }
+
+    /// The entry of a subject (binary search: outcomes are sorted).
+    #[must_use]
+    pub fn outcome(&self, subject: &str) -> Option<&SubjectOutcome> {
+        // Members and organisations are sorted separately; ids are unique per kind.
+        [SubjectKind::Member, SubjectKind::Organisation]
+            .into_iter()
+            .find_map(|k| {
+                self.outcomes
+                    .binary_search_by(|o| (o.kind, o.subject.as_str()).cmp(&(k, subject)))
+                    .ok()
+                    .and_then(|i| self.outcomes.get(i))
+            })
+    }
+
+    /// A short paragraph explaining a subject's outcome, citing the rules.
+    ///
+    /// ```
+    /// let g = xeploai::sample::graph().unwrap();
+    /// let r = xeploai::run::rate(&g, 2025, None, &xeploai::Policy::default()).unwrap();
+    /// let first = &r.outcomes[0].subject;
+    /// assert!(r.explain(first, xeploai::Lang::Vi).is_some());
+    /// assert!(r.explain("no-such-id", xeploai::Lang::Vi).is_none());
+    /// ```
+    #[must_use]
+    pub fn explain(&self, subject: &str, lang: Lang) -> Option<String> {
+        let o = self.outcome(subject)?;
+        let vi = lang == Lang::Vi;
+        let mut s = String::new();
+        match &o.outcome {
+            Outcome::NotRated { reason, findings } => {
+                s.push_str(&format!(
+                    "{}: {}",
+                    o.subject,
+                    if vi {
+                        "không xếp loại"
+                    } else {
+                        "not rated"
+                    }
+                ));
+                s.push_str(&format!(" ({})", reason.label(lang)));
+                for f in findings {
+                    s.push_str(&format!(
+                        ". {} [{}]",
+                        capitalise(&f.message(lang)),
+                        f.rule.citation.text(lang)
+                    ));
+                }
+                s.push('.');
+            }
+            Outcome::Rated(r) => {
+                let label = r.level.label(lang);
+                s.push_str(&format!("{}: {} ({})", o.subject, r.level.code(), label));
+                if let Some(score) = r.score {
+                    s.push_str(&format!(
+                        ", {} {}",
+                        crate::explain::format_points(i64::from(score)),
+                        if vi { "điểm" } else { "points" }
+                    ));
+                }
+                if r.provisional {
+                    s.push_str(if vi {
+                        ", tạm thời"
+                    } else {
+                        ", provisional"
+                    });
+                }
+                s.push_str(if vi { ". Căn cứ: " } else { ". Grounds: " });
+                let mut parts = Vec::new();
+                for f in &r.findings {
+                    if matches!(f.effect, Effect::Decided | Effect::Lowered | Effect::Met) {
+                        parts.push(format!(
+                            "{} [{}]",
+                            f.message(lang),
+                            f.rule.citation.text(lang)
+                        ));
+                    }
+                }
+                if parts.is_empty() {
+                    for f in &r.findings {
+                        parts.push(format!(
+                            "{} [{}]",
+                            f.message(lang),
+                            f.rule.citation.text(lang)
+                        ));
+                    }
+                }
+                s.push_str(&parts.join("; "));
+                for d in &r.discretion {
+                    let decided = d.decided.map_or_else(String::new, |l| {
+                        if vi {
+                            format!(", đã quyết định {}", l.code())
+                        } else {
+                            format!(", decided {}", l.code())
+                        }
+                    });
+                    s.push_str(&if vi {
+                        format!(
+                            ". Cấp có thẩm quyền xem xét ({}): mặc định {}{decided}",
+                            d.point,
+                            d.default.code()
+                        )
+                    } else {
+                        format!(
+                            ". The competent level decides ({}): default {}{decided}",
+                            d.point,
+                            d.default.code()
+                        )
+                    });
+                }
+                s.push('.');
+            }
+        }
+        Some(s)
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
+}

@@ -1,0 +1,278 @@
+//! The rules of each regime, one file per document: [`qd366`] (Quy định
+//! 366-QĐ/TW, 2025 →), [`qd124`] (Quy định 124-QĐ/TW, 2023–2024), [`qd132`]
+//! (Quy định 132-QĐ/TW with 21-HD/BTCTW, 2018–2022), [`hd27`] (Hướng dẫn
+//! 27-HD/BTCTW, ≤ 2017). Each rates one member or one organisation from its
+//! inputs; the run ([`crate::run`]) applies eligibility, quotas, aggregation and
+//! the head rules in the prescribed order.
+
+pub mod common;
+pub mod hd27;
+pub mod qd124;
+pub mod qd132;
+pub mod qd366;
+
+use crate::evaluation::{Decision, Discipline, Evaluation};
+use crate::explain::{Effect, Finding, RuleDef};
+use crate::level::Level;
+use crate::org::Category;
+use crate::outcome::{Discretion, NotRatedReason};
+use crate::policy::Policy;
+use crate::regime::Regime;
+
+/// Counts of final levels of rated children (members or organisations).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LevelCounts {
+    /// Rated children.
+    pub rated: u32,
+    /// By level, indexed by `Level as usize`.
+    pub by_level: [u32; 4],
+}
+
+impl LevelCounts {
+    /// Adds a child's level.
+    pub fn add(&mut self, level: Level) {
+        self.rated += 1;
+        if let Some(c) = self.by_level.get_mut(level as usize) {
+            *c += 1;
+        }
+    }
+    /// Children at `level` or higher.
+    #[must_use]
+    pub fn at_least(&self, level: Level) -> u32 {
+        self.by_level.iter().skip(level as usize).sum()
+    }
+    /// Children at exactly `level`.
+    #[must_use]
+    pub fn at(&self, level: Level) -> u32 {
+        self.by_level.get(level as usize).copied().unwrap_or(0)
+    }
+}
+
+/// What the rules need to know about a member.
+#[derive(Debug)]
+pub struct MemberInput<'a> {
+    /// The person's id.
+    pub id: &'a str,
+    /// The rating year.
+    pub year: i32,
+    /// The evaluation of the latest stage.
+    pub evaluation: &'a Evaluation,
+    /// The category for this rating.
+    pub category: Category,
+    /// Every discipline record of the person (the rules pick the year's).
+    pub disciplines: Vec<&'a Discipline>,
+    /// The recorded decisions for this subject and year.
+    pub decisions: Vec<&'a Decision>,
+    /// The settings.
+    pub policy: &'a Policy,
+}
+
+/// What the rules need to know about a party organisation.
+#[derive(Debug)]
+pub struct OrgInput<'a> {
+    /// The unit's id.
+    pub id: &'a str,
+    /// The rating year.
+    pub year: i32,
+    /// Whether it is a cell (members) or a committee (subordinate organisations).
+    pub holds_members: bool,
+    /// The evaluation of the latest stage.
+    pub evaluation: &'a Evaluation,
+    /// Discipline records of the organisation itself.
+    pub disciplines: Vec<&'a Discipline>,
+    /// Discipline records of the members of its leadership collective (secretary,
+    /// deputies, committee members during the year), with the person's id.
+    pub leadership_disciplines: Vec<&'a Discipline>,
+    /// Members of the leadership collective concluded to show degradation this year.
+    pub leadership_degradation: u32,
+    /// Subordinate organisations, and those disciplined this year.
+    pub subordinates: u32,
+    /// Subordinate organisations disciplined this year.
+    pub subordinates_disciplined: u32,
+    /// Final levels of its rated members (a cell).
+    pub members: LevelCounts,
+    /// Final levels of its rated subordinate organisations (a committee).
+    pub suborgs: LevelCounts,
+    /// The recorded decisions for this subject and year.
+    pub decisions: Vec<&'a Decision>,
+    /// The settings.
+    pub policy: &'a Policy,
+}
+
+/// The rules' result for one subject, before the quota and the head rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment {
+    /// The level.
+    pub level: Level,
+    /// The score in tenths, if the regime scores.
+    pub score: Option<u32>,
+    /// Tasks exceeded and assigned, for the quota's tie-break.
+    pub exceeded: (u32, u32),
+    /// Findings.
+    pub findings: Vec<Finding>,
+    /// Points of discretion.
+    pub discretion: Vec<Discretion>,
+}
+
+/// A subject the rules do not rate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unrated {
+    /// Why.
+    pub reason: NotRatedReason,
+    /// The finding that says so.
+    pub finding: Finding,
+}
+
+/// One regime's rules.
+pub trait Rules: Sync + std::fmt::Debug {
+    /// The regime.
+    fn regime(&self) -> Regime;
+    /// The rule that excludes a subject for `reason`.
+    fn not_rated_rule(&self, reason: NotRatedReason) -> &'static RuleDef;
+    /// Whether organisations set up less than 6 months before are rated
+    /// regardless of the policy (Quy định 132: they are not).
+    fn new_organisations_rated(&self, policy: &Policy) -> bool {
+        policy.rate_new_organisations
+    }
+    /// Rates a member.
+    ///
+    /// # Errors
+    /// [`Unrated`] if the inputs the regime needs are missing.
+    fn rate_member(&self, m: &MemberInput<'_>) -> Result<Assessment, Unrated>;
+    /// Rates a party organisation.
+    ///
+    /// # Errors
+    /// [`Unrated`] if the inputs the regime needs are missing.
+    fn rate_organisation(&self, o: &OrgInput<'_>) -> Result<Assessment, Unrated>;
+    /// The rule making the head of a collective rated KHTNV KHTNV, if the regime has one.
+    fn head_rule(&self) -> Option<&'static RuleDef>;
+    /// The quota rule and its percentages (normal, outstanding).
+    fn quota(&self) -> (&'static RuleDef, u32, u32);
+    /// The regime's own aggregation rule, applied whatever the policy.
+    fn own_aggregation(&self) -> crate::policy::Aggregation {
+        crate::policy::Aggregation::None
+    }
+}
+
+/// The rules of a regime.
+#[must_use]
+pub fn rules_for(regime: Regime) -> &'static dyn Rules {
+    match regime {
+        Regime::Qd366_2025 => &qd366::Qd366,
+        Regime::Qd124_2023 => &qd124::Qd124,
+        Regime::Qd132_2018 => &qd132::Qd132,
+        Regime::Hd27_2014 => &hd27::Hd27,
+    }
+}
+
+/// Every rule of every regime.
+pub fn all_rules() -> impl Iterator<Item = &'static RuleDef> {
+    common::RULES
+        .iter()
+        .chain(qd366::RULES)
+        .chain(qd124::RULES)
+        .chain(qd132::RULES)
+        .chain(hd27::RULES)
+        .copied()
+}
+
+/// The rule with this id.
+#[must_use]
+pub fn rule_by_id(id: &str) -> Option<&'static RuleDef> {
+    all_rules().find(|r| r.id == id)
+}
+
+/// Builds an assessment: findings, discretion and the cap from triggers.
+#[derive(Debug)]
+pub(crate) struct Judge<'a> {
+    pub(crate) findings: Vec<Finding>,
+    pub(crate) discretion: Vec<Discretion>,
+    decisions: &'a [&'a Decision],
+    /// The lowest cap any rule has set.
+    pub(crate) cap: Level,
+}
+
+impl<'a> Judge<'a> {
+    pub(crate) fn new(decisions: &'a [&'a Decision]) -> Self {
+        Self {
+            findings: Vec::with_capacity(4),
+            discretion: Vec::new(),
+            decisions,
+            cap: Level::Excellent,
+        }
+    }
+
+    pub(crate) fn note(&mut self, rule: &'static RuleDef, effect: Effect, values: &[i64]) {
+        self.findings.push(Finding::new(rule, effect, values));
+    }
+
+    /// A point of discretion: the recorded decision's level if there is one,
+    /// else `default`; recorded either way.
+    pub(crate) fn discretion(
+        &mut self,
+        point: &str,
+        rule: &'static RuleDef,
+        default: Level,
+        alternatives: &[Level],
+    ) -> Level {
+        let mut d = Discretion::new(point, rule, default, alternatives);
+        let decided = self
+            .decisions
+            .iter()
+            .find(|x| x.point == point)
+            .map(|x| x.level);
+        d.decided = decided;
+        self.discretion.push(d);
+        decided.unwrap_or(default)
+    }
+
+    /// A KHTNV trigger that holds. If `mitigated`, the competent level decides:
+    /// KHTNV is applied by default, as a discretion point.
+    pub(crate) fn trigger(&mut self, rule: &'static RuleDef, values: &[i64], mitigated: bool) {
+        self.note(rule, Effect::Decided, values);
+        let level = if mitigated {
+            self.discretion(
+                "mitigation",
+                rule,
+                Level::NotCompleted,
+                &[Level::Completed, Level::Good, Level::Excellent],
+            )
+        } else {
+            Level::NotCompleted
+        };
+        self.cap = self.cap.min(level);
+    }
+
+    /// A trigger from a fault of an earlier year (party-rating.md §5.4 SC1): the
+    /// competent level weighs it; KHTNV by default.
+    pub(crate) fn earlier_fault(
+        &mut self,
+        rule: &'static RuleDef,
+        earlier: &'static RuleDef,
+        values: &[i64],
+    ) {
+        self.note(rule, Effect::Decided, values);
+        let level = self.discretion(
+            "earlier_fault",
+            earlier,
+            Level::NotCompleted,
+            &[Level::Completed, Level::Good, Level::Excellent],
+        );
+        self.cap = self.cap.min(level);
+    }
+
+    pub(crate) fn finish(
+        self,
+        level: Level,
+        score: Option<u32>,
+        exceeded: (u32, u32),
+    ) -> Assessment {
+        Assessment {
+            level: level.min(self.cap),
+            score,
+            exceeded,
+            findings: self.findings,
+            discretion: self.discretion,
+        }
+    }
+}

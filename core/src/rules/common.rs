@@ -1,0 +1,218 @@
+//! Rules and helpers shared by the regimes: the library's own decisions
+//! (DESIGN §5), the aggregation presets (party-rating.md §5.6) and the
+//! reading of discipline records.
+
+use crate::evaluation::{Discipline, DisciplineForm, Tasks};
+use crate::explain::{Citation, RuleDef, Tag};
+use chrono::Datelike;
+
+const LIB: Citation = Citation::doc("xeploai DESIGN §5");
+
+/// No evaluation for the year.
+pub static NO_EVALUATION: RuleDef = RuleDef {
+    id: "lib.no_evaluation",
+    citation: LIB,
+    tag: Tag::Library,
+    values: &[],
+    vi: "không có phiếu đánh giá của năm: không xếp loại",
+    en: "no evaluation for the year: not rated",
+};
+
+/// The evaluation lacks what the regime needs (a score, grades).
+pub static MISSING_INPUTS: RuleDef = RuleDef {
+    id: "lib.missing_inputs",
+    citation: LIB,
+    tag: Tag::Library,
+    values: &[],
+    vi: "phiếu đánh giá thiếu điểm hoặc mức đánh giá tiêu chí mà quy định yêu cầu: không xếp loại",
+    en: "the evaluation lacks the score or grades the regime needs: not rated",
+};
+
+/// Task facts missing: the conditions that need them are not met (DESIGN §5).
+pub static MISSING_TASK_FACTS: RuleDef = RuleDef {
+    id: "lib.missing_task_facts",
+    citation: LIB,
+    tag: Tag::Library,
+    values: &[],
+    vi: "không có số liệu nhiệm vụ: các điều kiện cần đến chúng được coi là không đạt",
+    en: "no task facts: the conditions that need them are taken as not met",
+};
+
+/// Cap at the civil-servant level (Q14).
+pub static CIVIL_SERVANT_CAP: RuleDef = RuleDef {
+    id: "lib.civil_servant_cap",
+    citation: Citation::art("Quy định 366-QĐ/TW", 3),
+    tag: Tag::Partial,
+    values: &["civil_servant_level"],
+    vi: "kết quả đánh giá công chức, viên chức là {civil_servant_level}: mức xếp loại đảng viên không cao hơn",
+    en: "the civil-servant rating is {civil_servant_level}: the party level is not higher",
+};
+
+/// Cap by the residence comment (Q11, a local preset).
+pub static RESIDENCE_CAP: RuleDef = RuleDef {
+    id: "lib.residence_cap",
+    citation: Citation::art("Quy định 213-QĐ/TW", 3),
+    tag: Tag::Unverified,
+    values: &["cap_level"],
+    vi: "nhận xét của chi ủy nơi cư trú: mức xếp loại không cao hơn {cap_level} (theo quy định của địa phương)",
+    en: "the comment of the residential cell: the level is at most {cap_level} (a local rule)",
+};
+
+/// A head capped by their collective (no source; policy).
+pub static HEAD_CAPPED_BY_COLLECTIVE: RuleDef = RuleDef {
+    id: "lib.head_capped_by_collective",
+    citation: LIB,
+    tag: Tag::Unverified,
+    values: &["collective_level"],
+    vi: "người đứng đầu không được xếp loại cao hơn tập thể do mình lãnh đạo ({collective_level}) (thiết lập chính sách, không có văn bản gốc)",
+    en: "the head is not rated above the collective they lead ({collective_level}) (a policy setting with no source)",
+};
+
+/// A cell or committee with no rated member: the distribution rules are undefined (§13.3).
+pub static AGGREGATION_UNDEFINED: RuleDef = RuleDef {
+    id: "lib.aggregation_undefined",
+    citation: LIB,
+    tag: Tag::Derived,
+    values: &[],
+    vi: "không có đảng viên (tổ chức) nào được xếp loại: bỏ qua quy tắc về tỷ lệ",
+    en: "no member (organisation) rated: the distribution rules are skipped",
+};
+
+/// 21-HD (2019) HTXSNV frame for organisations, as the `qd132-2019` preset.
+pub static AGG_QD132_2019: RuleDef = RuleDef {
+    id: "hd21.ii_b_1_3.distribution",
+    citation: Citation::section("Hướng dẫn 21-HD/BTCTW", "II.B.1.3"),
+    tag: Tag::Verified,
+    values: &["rated", "at_least_completed", "at_least_good"],
+    vi: "HTXSNV cần 100% đảng viên (tổ chức trực thuộc) được xếp loại đạt HTNV trở lên và ít nhất 80% đạt HTTNV trở lên: {rated} được xếp loại, {at_least_completed} từ HTNV, {at_least_good} từ HTTNV",
+    en: "HTXSNV needs 100% of the rated members (subordinate organisations) at HTNV or above and 80% at HTTNV or above: {rated} rated, {at_least_completed} at HTNV or above, {at_least_good} at HTTNV or above",
+};
+
+/// 27-HD (2014): a cell with more than half of its members KHTNV is yếu kém.
+pub static AGG_HD27_CELL: RuleDef = RuleDef {
+    id: "hd27.ii.cell_majority_not_completed",
+    citation: Citation::section("Hướng dẫn 27-HD/BTCTW", "II"),
+    tag: Tag::Verified,
+    values: &["rated", "not_completed"],
+    vi: "chi bộ có trên một nửa đảng viên không hoàn thành nhiệm vụ ({not_completed}/{rated}): yếu kém",
+    en: "more than half of the cell's members did not complete their tasks ({not_completed}/{rated}): weak",
+};
+
+/// 27-HD (2014): a đảng bộ with more than a third of its organisations yếu kém is yếu kém.
+pub static AGG_HD27_COMMITTEE: RuleDef = RuleDef {
+    id: "hd27.ii.committee_third_weak",
+    citation: Citation::section("Hướng dẫn 27-HD/BTCTW", "II"),
+    tag: Tag::Verified,
+    values: &["rated", "weak"],
+    vi: "đảng bộ có trên một phần ba tổ chức trực thuộc yếu kém ({weak}/{rated}): yếu kém",
+    en: "more than a third of the đảng bộ's organisations are weak ({weak}/{rated}): weak",
+};
+
+/// A recorded committee decision replaced the default at a point of discretion.
+pub static DECISION_RECORDED: RuleDef = RuleDef {
+    id: "lib.decision_recorded",
+    citation: LIB,
+    tag: Tag::Library,
+    values: &["decided_level"],
+    vi: "cấp có thẩm quyền đã quyết định: {decided_level}",
+    en: "the competent level decided: {decided_level}",
+};
+
+/// The residence comment is missing (366 Art. 17: part of the dossier).
+pub static RESIDENCE_COMMENT_MISSING: RuleDef = RuleDef {
+    id: "qd366.art17.residence_comment_missing",
+    citation: Citation::art("Quy định 366-QĐ/TW", 17),
+    tag: Tag::Verified,
+    values: &[],
+    vi: "thiếu nhận xét của chi ủy nơi cư trú trong hồ sơ đánh giá",
+    en: "the comment of the residential cell is missing from the dossier",
+};
+
+/// Every rule of this file.
+pub static RULES: &[&RuleDef] = &[
+    &NO_EVALUATION,
+    &MISSING_INPUTS,
+    &MISSING_TASK_FACTS,
+    &CIVIL_SERVANT_CAP,
+    &RESIDENCE_CAP,
+    &HEAD_CAPPED_BY_COLLECTIVE,
+    &AGGREGATION_UNDEFINED,
+    &AGG_QD132_2019,
+    &AGG_HD27_CELL,
+    &AGG_HD27_COMMITTEE,
+    &DECISION_RECORDED,
+    &RESIDENCE_COMMENT_MISSING,
+];
+
+/// A discipline as a rule reads it in a rating year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    /// Decided in the year for a violation of the year (or of unknown year).
+    ThisYear,
+    /// Decided in the year for a violation of an earlier year (§5.4 SC1).
+    EarlierFault,
+}
+
+/// The disciplines that count in `year`: decided in `year`, at `min_form` or
+/// above, duty-related if `duty_only`; a violation counts once (its earliest
+/// decision), and one that happened at another unit (`violation_unit`) counts
+/// there, not here (§5.4 SC2). Returns each with how it counts and whether it
+/// is mitigated (self-detected and remedied).
+pub fn disciplines_in_year<'a>(
+    all: &[&'a Discipline],
+    year: i32,
+    min_form: DisciplineForm,
+    duty_only: bool,
+    here: Option<&str>,
+) -> Vec<(&'a Discipline, Counted)> {
+    all.iter()
+        .copied()
+        .filter(|d| {
+            d.decided_on.year() == year && d.form >= min_form && (!duty_only || d.duty_related)
+        })
+        .filter(|d| match (here, &d.violation_unit) {
+            (Some(h), Some(v)) => h == v,
+            _ => true,
+        })
+        .filter(|d| {
+            // One violation counts once: not if an earlier decision on the same
+            // violation exists (21-HD; party-rating.md §5.4).
+            d.violation_id.as_ref().is_none_or(|v| {
+                !all.iter()
+                    .any(|o| o.violation_id.as_ref() == Some(v) && o.decided_on < d.decided_on)
+            })
+        })
+        .map(|d| {
+            let counted = if d.violation_year.is_some_and(|y| y < year) {
+                Counted::EarlierFault
+            } else {
+                Counted::ThisYear
+            };
+            (d, counted)
+        })
+        .collect()
+}
+
+/// `part ≥ 30 % of whole`, exactly: `part × 10 ≥ 3 × whole`.
+#[must_use]
+pub const fn at_least_30_percent(part: u32, whole: u32) -> bool {
+    part as u64 * 10 >= 3 * whole as u64
+}
+
+/// All tasks done on time with ≥ 30 % exceeding (the HTXSNV task condition).
+#[must_use]
+pub const fn excellent_tasks(t: &Tasks) -> bool {
+    t.assigned > 0 && t.on_time == t.assigned && at_least_30_percent(t.exceeded, t.assigned)
+}
+
+/// All tasks done on time (the HTTNV task condition).
+#[must_use]
+pub const fn good_tasks(t: &Tasks) -> bool {
+    t.assigned > 0 && t.on_time == t.assigned
+}
+
+/// All tasks done, at most 20 % late (the HTNV task condition): `late × 5 ≤ assigned`.
+#[must_use]
+pub const fn completed_tasks(t: &Tasks) -> bool {
+    t.assigned > 0 && t.done() == t.assigned && t.late as u64 * 5 <= t.assigned as u64
+}

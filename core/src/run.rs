@@ -1,0 +1,1280 @@
+//! The rating run (DESIGN §4; party-rating.md §5.8 P2): eligibility → members →
+//! member quota → organisations bottom-up (own rules, then aggregation over their
+//! members' and subordinate organisations' final levels, then the quota among
+//! peers) → heads after their collective → verification of proposals → report.
+//!
+//! ```
+//! use xeploai::{run::rate, Policy, Regime};
+//! let g = xeploai::sample::graph().unwrap();
+//! let report = rate(&g, 2025, None, &Policy::default()).unwrap();
+//! assert_eq!(report.regime, Regime::Qd366_2025);
+//! assert!(report.total.members.rated > 0);
+//! ```
+
+use crate::dataset::{Dataset, Membership};
+use crate::date::{add_months, end_of_year, Date, Period};
+use crate::evaluation::{ConclusionKind, Decision, Evaluation, QuotaGroup};
+use crate::explain::{date_value, level_value, Effect, Finding};
+use crate::graph::{eligibility, OrgGraph};
+use crate::index::{join, pos32};
+use crate::level::Level;
+use crate::org::{Category, CellType, IneligibleReason, Role, StatusKind, UnitKind};
+use crate::outcome::{Discretion, NotRatedReason, Outcome, Rated};
+use crate::policy::{
+    Aggregation, MemberGrouping, OrganisationGrouping, Policy, ReferenceDate, SecretaryCategory,
+    TooManyCandidates,
+};
+use crate::quota::{cap, QuotaUsage};
+use crate::regime::Regime;
+use crate::report::{
+    Counts, Discrepancy, DiscretionItem, Report, SubjectKind, SubjectOutcome, UnitSummary,
+    REPORT_FORMAT,
+};
+use crate::rules::common;
+use crate::rules::{rules_for, Assessment, LevelCounts, MemberInput, OrgInput, Rules, Unrated};
+use chrono::Datelike;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+
+/// A run that cannot start.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RateError {
+    /// The year is outside what dates can represent.
+    #[error("rating year {year} is out of range")]
+    Year {
+        /// The year.
+        year: i32,
+    },
+}
+
+const NONE: u32 = u32::MAX;
+
+/// A member's result during the run.
+#[derive(Debug)]
+struct MemberResult {
+    person: u32,
+    cell: u32,
+    category: Category,
+    evaluation: Option<u32>,
+    outcome: Outcome,
+    exceeded: (u32, u32),
+}
+
+/// The latest-stage evaluation of a subject for a year.
+fn latest<'d>(
+    ds: &'d Dataset,
+    chain: impl Iterator<Item = u32>,
+    year: i32,
+) -> Option<(u32, &'d Evaluation)> {
+    chain
+        .filter_map(|i| ds.evaluations.get(i as usize).map(|e| (i, e)))
+        .filter(|(_, e)| e.year == year)
+        .max_by_key(|(_, e)| e.stage)
+}
+
+fn not_rated(rules: &dyn Rules, reason: NotRatedReason, values: &[i64]) -> Outcome {
+    Outcome::NotRated {
+        reason,
+        findings: vec![Finding::new(
+            rules.not_rated_rule(reason),
+            Effect::Excluded,
+            values,
+        )],
+    }
+}
+
+fn rated(a: Assessment) -> Outcome {
+    let provisional = a.discretion.iter().any(|d| d.decided.is_none());
+    Outcome::Rated(Rated {
+        level: a.level,
+        provisional,
+        score: a.score,
+        quota_demoted: false,
+        findings: a.findings,
+        discretion: a.discretion,
+    })
+}
+
+fn overlaps_year(p: Period, year: i32) -> bool {
+    match (
+        chrono::NaiveDate::from_ymd_opt(year, 1, 1),
+        end_of_year(year),
+    ) {
+        (Some(a), Some(b)) => p.overlaps(&Period::new(Some(a), Some(b))),
+        _ => false,
+    }
+}
+
+struct Ctx<'a> {
+    graph: &'a OrgGraph,
+    ds: &'a Dataset,
+    year: i32,
+    end: Date,
+    policy: &'a Policy,
+    rules: &'static dyn Rules,
+    decisions: FxHashMap<&'a str, Vec<&'a Decision>>,
+}
+
+impl<'a> Ctx<'a> {
+    fn decisions_of(&self, subject: &str) -> Vec<&'a Decision> {
+        self.decisions.get(subject).cloned().unwrap_or_default()
+    }
+
+    /// The reference date of a cell (party-rating.md §14 Q6).
+    fn reference_of(&self, unit: u32) -> Date {
+        match self.policy.reference_date {
+            ReferenceDate::EndOfYear => self.end,
+            ReferenceDate::ReviewMeeting => {
+                latest(self.ds, self.graph.unit_evaluations.get(unit), self.year)
+                    .and_then(|(_, e)| e.review_meeting)
+                    .filter(|d| d.year() == self.year)
+                    .unwrap_or(self.end)
+            }
+        }
+    }
+
+    fn rate_member(
+        &self,
+        cell: u32,
+        cell_ref: Date,
+        m_pos: u32,
+        m: &'a Membership,
+    ) -> MemberResult {
+        let person = self
+            .graph
+            .membership_person
+            .get(m_pos as usize)
+            .copied()
+            .unwrap_or(NONE);
+        let base = MemberResult {
+            person,
+            cell,
+            category: m.category,
+            evaluation: None,
+            outcome: Outcome::NotRated {
+                reason: NotRatedReason::NoEvaluation,
+                findings: Vec::new(),
+            },
+            exceeded: (0, 0),
+        };
+        if let Err(reason) = eligibility(m, cell_ref) {
+            let (reason, values) = match reason {
+                IneligibleReason::Exempt => (NotRatedReason::Exempt, vec![]),
+                IneligibleReason::Suspended => (NotRatedReason::Suspended, vec![]),
+                IneligibleReason::AdmittedUnderSixMonths => (
+                    NotRatedReason::AdmittedUnderSixMonths,
+                    vec![date_value(m.admitted_on), date_value(cell_ref)],
+                ),
+            };
+            return MemberResult {
+                outcome: not_rated(self.rules, reason, &values),
+                ..base
+            };
+        }
+        let Some((e_pos, e)) = latest(
+            self.ds,
+            self.graph.person_evaluations.get(person),
+            self.year,
+        ) else {
+            return MemberResult {
+                outcome: not_rated(self.rules, NotRatedReason::NoEvaluation, &[]),
+                ..base
+            };
+        };
+        let category = e
+            .category
+            .unwrap_or_else(|| self.category_of(person, cell, m));
+        let input = MemberInput {
+            id: &m.person,
+            year: self.year,
+            evaluation: e,
+            category,
+            disciplines: self
+                .graph
+                .person_disciplines
+                .get(person)
+                .filter_map(|i| self.ds.disciplines.get(i as usize))
+                .collect(),
+            decisions: self.decisions_of(&m.person),
+            policy: self.policy,
+        };
+        let base = MemberResult {
+            category,
+            evaluation: Some(e_pos),
+            ..base
+        };
+        match self.rules.rate_member(&input) {
+            Err(Unrated { reason, finding }) => MemberResult {
+                outcome: Outcome::NotRated {
+                    reason,
+                    findings: vec![finding],
+                },
+                ..base
+            },
+            Ok(mut a) => {
+                self.member_caps(&mut a, person, e, cell_ref);
+                let exceeded = a.exceeded;
+                MemberResult {
+                    outcome: rated(a),
+                    exceeded,
+                    ..base
+                }
+            }
+        }
+    }
+
+    /// Q4: a residential cell's secretary or deputy is a leader for that cell.
+    fn category_of(&self, person: u32, cell: u32, m: &Membership) -> Category {
+        if self.policy.secretary_category == SecretaryCategory::Leader
+            && self.graph.unit_at(cell).and_then(|u| u.cell_type) == Some(CellType::Residential)
+        {
+            let cell_id = self.graph.unit_at(cell).map(|u| u.id.as_str());
+            let holds = self
+                .graph
+                .person_post_positions(person)
+                .filter_map(|p| self.ds.posts.get(p as usize))
+                .any(|p| {
+                    matches!(p.role, Role::Secretary | Role::DeputySecretary)
+                        && Some(p.unit.as_str()) == cell_id
+                        && overlaps_year(p.period(), self.year)
+                });
+            if holds {
+                return Category::Leader;
+            }
+        }
+        m.category
+    }
+
+    /// Caps common to every regime: the civil-servant level (Q14) and the residence comment (Q11).
+    fn member_caps(&self, a: &mut Assessment, person: u32, e: &Evaluation, reference: Date) {
+        if self.policy.civil_servant_cap {
+            if let Some(cs) = e.civil_servant_level {
+                if a.level > cs {
+                    a.level = cs;
+                    a.findings.push(Finding::new(
+                        &common::CIVIL_SERVANT_CAP,
+                        Effect::Lowered,
+                        &[level_value(cs)],
+                    ));
+                }
+            }
+        }
+        let lives_elsewhere = self
+            .graph
+            .person_residence
+            .get(person)
+            .filter_map(|r| self.ds.residence.get(r as usize))
+            .any(|r| r.period().contains(reference) && r.exemption.is_none());
+        match e.residence_comment {
+            None if lives_elsewhere => a.findings.push(Finding::new(
+                &common::RESIDENCE_COMMENT_MISSING,
+                Effect::Noted,
+                &[],
+            )),
+            Some(c) => {
+                if let Some(&capl) = self.policy.residence_caps.get(&c) {
+                    if a.level > capl {
+                        a.level = capl;
+                        a.findings.push(Finding::new(
+                            &common::RESIDENCE_CAP,
+                            Effect::Lowered,
+                            &[level_value(capl)],
+                        ));
+                    }
+                }
+            }
+            None => {}
+        }
+    }
+}
+
+/// Party units rated: everything of the party tree but party groups.
+fn is_rated_kind(k: UnitKind) -> bool {
+    k.tree() == crate::org::Tree::Party && k != UnitKind::PartyGroup
+}
+
+/// Rates every subject of `graph` for `year`, under `regime` (by default the
+/// year's), with `policy`.
+///
+/// # Errors
+/// [`RateError::Year`] if the year cannot be represented.
+#[expect(
+    clippy::too_many_lines,
+    reason = "the steps of the procedure, in their order"
+)]
+pub fn rate(
+    graph: &OrgGraph,
+    year: i32,
+    regime: Option<Regime>,
+    policy: &Policy,
+) -> Result<Report, RateError> {
+    let end = end_of_year(year).ok_or(RateError::Year { year })?;
+    let regime_named = regime.is_some();
+    let regime = regime.unwrap_or_else(|| Regime::for_year(year));
+    let rules = rules_for(regime);
+    let ds = graph.dataset();
+    let mut decisions: FxHashMap<&str, Vec<&Decision>> = FxHashMap::default();
+    for d in ds.decisions.iter().filter(|d| d.year == year) {
+        decisions.entry(d.subject.as_str()).or_default().push(d);
+    }
+    let ctx = Ctx {
+        graph,
+        ds,
+        year,
+        end,
+        policy,
+        rules,
+        decisions,
+    };
+    let n_units = ds.units.len();
+
+    // The organisations rated, their depth and grassroots organisation on 31 December.
+    let orgs: Vec<u32> = (0..pos32(n_units))
+        .filter(|&p| {
+            graph
+                .unit_at(p)
+                .is_some_and(|u| is_rated_kind(u.kind) && u.lifetime().contains(end))
+        })
+        .collect();
+    let mut depth = vec![0u32; n_units];
+    let mut grassroots = vec![NONE; n_units];
+    for &o in &orgs {
+        let mut d = 0;
+        let mut at = Some(o);
+        while let Some(p) = at {
+            if grassroots[o as usize] == NONE
+                && graph
+                    .unit_at(p)
+                    .is_some_and(|u| u.kind.is_grassroots_organisation())
+            {
+                grassroots[o as usize] = p;
+            }
+            at = graph.parent_pos(p, end);
+            if at.is_some() {
+                d += 1;
+            }
+            if d > 64 {
+                break;
+            }
+        }
+        depth[o as usize] = d;
+    }
+
+    // 1–2. Eligibility and members, cell by cell, on two threads.
+    let cells: Vec<u32> = orgs
+        .iter()
+        .copied()
+        .filter(|&o| graph.unit_at(o).is_some_and(|u| u.kind.holds_members()))
+        .collect();
+    let rate_cells = |part: &[u32]| -> Vec<MemberResult> {
+        let mut out = Vec::new();
+        for &cell in part {
+            let cell_ref = ctx.reference_of(cell);
+            for m_pos in graph.cell_membership_positions(cell) {
+                let Some(m) = ds.memberships.get(m_pos as usize) else {
+                    continue;
+                };
+                if m.period().contains(cell_ref) {
+                    out.push(ctx.rate_member(cell, cell_ref, m_pos, m));
+                }
+            }
+        }
+        out
+    };
+    let (first, second) = cells.split_at(cells.len() / 2);
+    let (mut members, more) = join(|| rate_cells(first), || rate_cells(second));
+    members.extend(more);
+    // A person is rated once, at the first cell that holds them.
+    let mut person_result = vec![NONE; ds.people.len()];
+    let mut duplicates = 0u32;
+    let mut keep = vec![true; members.len()];
+    for (i, m) in members.iter().enumerate() {
+        if let Some(slot) = person_result.get_mut(m.person as usize) {
+            if *slot == NONE {
+                *slot = pos32(i);
+            } else if let Some(k) = keep.get_mut(i) {
+                *k = false;
+                duplicates += 1;
+            }
+        }
+    }
+    if duplicates > 0 {
+        let mut it = keep.iter();
+        members.retain(|_| it.next().copied().unwrap_or(true));
+        person_result.fill(NONE);
+        for (i, m) in members.iter().enumerate() {
+            if let Some(slot) = person_result.get_mut(m.person as usize) {
+                *slot = pos32(i);
+            }
+        }
+    }
+
+    // 3. Member quota.
+    let explicit = explicit_groups(ds, year);
+    let mut quotas: Vec<QuotaUsage> = Vec::new();
+    {
+        let mut groups: BTreeMap<(u8, String, u8), Vec<usize>> = BTreeMap::new();
+        for (i, m) in members.iter().enumerate() {
+            if !matches!(m.outcome.level(), Some(Level::Good | Level::Excellent)) {
+                continue;
+            }
+            let pid = ds
+                .people
+                .get(m.person as usize)
+                .map_or("", |p| p.id.as_str());
+            let key = if let Some(g) = explicit.get(pid) {
+                (0, (*g).to_owned(), 0)
+            } else {
+                let g = grassroots.get(m.cell as usize).copied().unwrap_or(NONE);
+                let (unit, cat) = match policy.member_groups {
+                    MemberGrouping::GrassrootsAndCategory => {
+                        (if g == NONE { m.cell } else { g }, m.category as u8 + 1)
+                    }
+                    MemberGrouping::Grassroots => (if g == NONE { m.cell } else { g }, 0),
+                    MemberGrouping::Cell => (m.cell, 0),
+                };
+                (
+                    1,
+                    graph
+                        .unit_at(unit)
+                        .map_or_else(String::new, |u| u.id.clone()),
+                    cat,
+                )
+            };
+            groups.entry(key).or_default().push(i);
+        }
+        for ((kind, id, cat), idx) in groups {
+            let name = if kind == 0 {
+                id.clone()
+            } else if cat == 0 {
+                format!("members:{id}")
+            } else {
+                format!(
+                    "members:{id}:{}",
+                    Category::ALL
+                        .get(usize::from(cat) - 1)
+                        .map_or("", |c| c.as_str())
+                )
+            };
+            let outstanding = kind == 0
+                && ds
+                    .quota_groups
+                    .iter()
+                    .any(|g| g.year == year && g.id == id && g.outstanding);
+            let items: Vec<QItem<'_>> = idx
+                .iter()
+                .filter_map(|&i| {
+                    let m = members.get(i)?;
+                    let id = ds.people.get(m.person as usize).map(|p| p.id.as_str())?;
+                    Some(QItem {
+                        index: i,
+                        id,
+                        exceeded: m.exceeded,
+                    })
+                })
+                .collect();
+            if let Some(u) = apply_quota(&ctx, &name, kind == 0, outstanding, &items, &mut members)
+            {
+                quotas.push(u);
+            }
+        }
+    }
+
+    // 4. Organisations, deepest first; the quota among peers after each depth.
+    let mut cell_counts = vec![LevelCounts::default(); n_units];
+    for m in &members {
+        if let (Some(l), Some(c)) = (m.outcome.level(), cell_counts.get_mut(m.cell as usize)) {
+            c.add(l);
+        }
+    }
+    let mut sub_counts = vec![LevelCounts::default(); n_units];
+    let mut org_outcome: Vec<Option<Outcome>> = vec![None; n_units];
+    let mut by_depth: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for &o in &orgs {
+        by_depth.entry(depth[o as usize]).or_default().push(o);
+    }
+    let jan1 = chrono::NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(end);
+    for (_, level_orgs) in by_depth.iter().rev() {
+        for &o in level_orgs {
+            let outcome = rate_org(&ctx, o, jan1, &cell_counts, &sub_counts, &org_outcome);
+            if let Some(slot) = org_outcome.get_mut(o as usize) {
+                *slot = Some(outcome);
+            }
+        }
+        // Quota among peers of this depth.
+        let mut groups: BTreeMap<(u8, String, String), Vec<u32>> = BTreeMap::new();
+        for &o in level_orgs {
+            if !matches!(
+                org_outcome
+                    .get(o as usize)
+                    .and_then(|x| x.as_ref())
+                    .and_then(Outcome::level),
+                Some(Level::Good | Level::Excellent)
+            ) {
+                continue;
+            }
+            let Some(u) = graph.unit_at(o) else { continue };
+            let key = if let Some(g) = explicit.get(u.id.as_str()) {
+                (0, (*g).to_owned(), String::new())
+            } else {
+                let parent = graph
+                    .parent_pos(o, end)
+                    .and_then(|p| graph.unit_at(p))
+                    .map_or_else(String::new, |p| p.id.clone());
+                let t = match policy.organisation_groups {
+                    OrganisationGrouping::ParentAndCellType => u
+                        .cell_type
+                        .map_or_else(|| u.kind.as_str().to_owned(), |c| c.as_str().to_owned()),
+                    OrganisationGrouping::Parent => String::new(),
+                };
+                (1, parent, t)
+            };
+            groups.entry(key).or_default().push(o);
+        }
+        for ((kind, id, t), list) in groups {
+            let name = if kind == 0 {
+                id.clone()
+            } else if t.is_empty() {
+                format!("organisations:{id}")
+            } else {
+                format!("organisations:{id}:{t}")
+            };
+            let outstanding = kind == 0
+                && ds
+                    .quota_groups
+                    .iter()
+                    .any(|g| g.year == year && g.id == id && g.outstanding);
+            let items: Vec<QItem<'_>> = list
+                .iter()
+                .filter_map(|&o| {
+                    let u = graph.unit_at(o)?;
+                    let e = latest(ds, graph.unit_evaluations.get(o), year).map(|(_, e)| e);
+                    let t = e.and_then(|e| e.tasks);
+                    Some(QItem {
+                        index: o as usize,
+                        id: u.id.as_str(),
+                        exceeded: t.map_or((0, 0), |t| (t.exceeded, t.assigned)),
+                    })
+                })
+                .collect();
+            if let Some(u) = apply_quota(
+                &ctx,
+                &name,
+                kind == 0,
+                outstanding,
+                &items,
+                &mut org_outcome,
+            ) {
+                quotas.push(u);
+            }
+        }
+        // Final levels feed the parents.
+        for &o in level_orgs {
+            if let (Some(parent), Some(Some(out))) =
+                (graph.parent_pos(o, end), org_outcome.get(o as usize))
+            {
+                if let (Some(l), Some(c)) = (out.level(), sub_counts.get_mut(parent as usize)) {
+                    c.add(l);
+                }
+            }
+        }
+    }
+
+    // 5. Heads after their collective (366 Điều 12 khoản 2).
+    apply_heads(&ctx, &mut members, &person_result, &orgs, &org_outcome);
+
+    // 6. Proposals against what the rules allow.
+    let discrepancies = verify_proposals(&ctx, &members, &person_result, &org_outcome);
+
+    Ok(assemble(
+        &ctx,
+        regime,
+        regime_named,
+        members,
+        &orgs,
+        org_outcome,
+        &grassroots,
+        quotas,
+        discrepancies,
+        duplicates,
+    ))
+}
+
+/// Explicit quota groups of the year: subject → group id.
+fn explicit_groups(ds: &Dataset, year: i32) -> FxHashMap<&str, &str> {
+    let mut map = FxHashMap::default();
+    for g in ds
+        .quota_groups
+        .iter()
+        .filter(|g: &&QuotaGroup| g.year == year)
+    {
+        for s in &g.subjects {
+            map.insert(s.as_str(), g.id.as_str());
+        }
+    }
+    map
+}
+
+/// Where the quota finds each item's outcome.
+trait Store {
+    fn outcome(&mut self, index: usize) -> Option<&mut Outcome>;
+}
+
+impl Store for Vec<MemberResult> {
+    fn outcome(&mut self, index: usize) -> Option<&mut Outcome> {
+        self.get_mut(index).map(|m| &mut m.outcome)
+    }
+}
+
+impl Store for Vec<Option<Outcome>> {
+    fn outcome(&mut self, index: usize) -> Option<&mut Outcome> {
+        self.get_mut(index).and_then(Option::as_mut)
+    }
+}
+
+struct QItem<'a> {
+    index: usize,
+    id: &'a str,
+    exceeded: (u32, u32),
+}
+
+/// Applies the quota to one group; `outcome_of(index)` gives each item's outcome.
+fn apply_quota(
+    ctx: &Ctx<'_>,
+    name: &str,
+    explicit: bool,
+    outstanding: bool,
+    items: &[QItem<'_>],
+    store: &mut impl Store,
+) -> Option<QuotaUsage> {
+    let (rule, normal, high) = ctx.rules.quota();
+    let percent = if outstanding { high } else { normal };
+    let mut good = 0u32;
+    let mut cands: Vec<(usize, &str, u32, (u32, u32), Option<Level>)> = Vec::new();
+    for it in items.iter() {
+        let Some(Outcome::Rated(r)) = store.outcome(it.index) else {
+            continue;
+        };
+        match r.level {
+            Level::Excellent => {
+                let decided = ctx
+                    .decisions
+                    .get(it.id)
+                    .and_then(|ds| ds.iter().find(|d| d.point == "quota_selection"))
+                    .map(|d| d.level);
+                cands.push((it.index, it.id, r.score.unwrap_or(0), it.exceeded, decided));
+            }
+            Level::Good => good += 1,
+            _ => {}
+        }
+    }
+    if cands.is_empty() {
+        return None;
+    }
+    let e = pos32(cands.len());
+    let k = cap(
+        ctx.policy.quota_reading,
+        ctx.policy.quota_rounding,
+        percent,
+        good,
+        e,
+    );
+    // Recorded selections first; then score desc, share exceeded desc, id asc.
+    cands.sort_by(|a, b| {
+        let pri = |d: Option<Level>| match d {
+            Some(Level::Excellent) => 0,
+            None => 1,
+            Some(_) => 2,
+        };
+        pri(a.4)
+            .cmp(&pri(b.4))
+            .then(b.2.cmp(&a.2))
+            .then(
+                (u64::from(b.3 .0) * u64::from(a.3 .1))
+                    .cmp(&(u64::from(a.3 .0) * u64::from(b.3 .1))),
+            )
+            .then(a.1.cmp(b.1))
+    });
+    let report_only = ctx.policy.too_many_candidates == TooManyCandidates::ReportOnly;
+    let contested = e > k;
+    let mut granted = 0u32;
+    let mut demoted = Vec::new();
+    let mut conflict = false;
+    for (rank, (index, id, _, _, decided)) in cands.iter().enumerate() {
+        let rank = pos32(rank) + 1;
+        let Some(Outcome::Rated(r)) = store.outcome(*index) else {
+            continue;
+        };
+        let values = [i64::from(rank), i64::from(k), i64::from(e)];
+        if outstanding {
+            r.findings.push(Finding::new(
+                &crate::rules::qd366::EXCEPTION_25,
+                Effect::Noted,
+                &[i64::from(percent)],
+            ));
+        }
+        let within = rank <= k;
+        let keep = match decided {
+            Some(Level::Excellent) => true,
+            Some(_) => false,
+            None => within || report_only,
+        };
+        if keep {
+            granted += 1;
+            if granted > k {
+                conflict = true;
+            }
+            r.findings
+                .push(Finding::new(granted_rule(rule), Effect::Met, &values));
+            if contested {
+                let mut d =
+                    Discretion::new("quota_selection", rule, Level::Excellent, &[Level::Good]);
+                d.decided = *decided;
+                if report_only && !within {
+                    d.default = Level::Excellent;
+                }
+                r.discretion.push(d);
+            }
+        } else {
+            r.level = Level::Good;
+            r.quota_demoted = true;
+            r.findings
+                .push(Finding::new(rule, Effect::Lowered, &values));
+            let mut d = Discretion::new("quota_selection", rule, Level::Good, &[Level::Excellent]);
+            d.decided = *decided;
+            r.discretion.push(d);
+            demoted.push((*id).to_owned());
+        }
+        r.provisional = r.discretion.iter().any(|d| d.decided.is_none());
+    }
+    Some(QuotaUsage {
+        group: name.to_owned(),
+        explicit,
+        percent,
+        good,
+        candidates: e,
+        cap: k,
+        granted,
+        demoted,
+        conflict,
+    })
+}
+
+fn granted_rule(demoted: &'static crate::explain::RuleDef) -> &'static crate::explain::RuleDef {
+    crate::rules::all_rules()
+        .find(|r| r.id == demoted.id.replace(".demoted", ".granted"))
+        .unwrap_or(demoted)
+}
+
+/// Rates one organisation.
+fn rate_org(
+    ctx: &Ctx<'_>,
+    o: u32,
+    jan1: Date,
+    cell_counts: &[LevelCounts],
+    sub_counts: &[LevelCounts],
+    done: &[Option<Outcome>],
+) -> Outcome {
+    let (graph, ds) = (ctx.graph, ctx.ds);
+    let Some(u) = graph.unit_at(o) else {
+        return not_rated(ctx.rules, NotRatedReason::MissingInputs, &[]);
+    };
+    let reference = ctx.reference_of(o);
+    if let Some(est) = u.established {
+        if add_months(est, 6).is_some_and(|six| six > reference)
+            && !ctx.rules.new_organisations_rated(ctx.policy)
+        {
+            return not_rated(
+                ctx.rules,
+                NotRatedReason::NewOrganisation,
+                &[date_value(est), date_value(reference)],
+            );
+        }
+    }
+    let Some((_, e)) = latest(ds, graph.unit_evaluations.get(o), ctx.year) else {
+        return not_rated(ctx.rules, NotRatedReason::NoEvaluation, &[]);
+    };
+    let year_period = Period::new(Some(jan1), Some(ctx.end));
+    // The leadership collective: secretary, deputies, committee members during the year.
+    let mut leaders: Vec<u32> = graph
+        .unit_post_positions(o)
+        .filter_map(|p| ds.posts.get(p as usize))
+        .filter(|p| {
+            matches!(
+                p.role,
+                Role::Secretary | Role::DeputySecretary | Role::CommitteeMember
+            ) && p.period().overlaps(&year_period)
+        })
+        .filter_map(|p| graph.person_pos(&p.person))
+        .collect();
+    leaders.sort_unstable();
+    leaders.dedup();
+    let leadership_disciplines = leaders
+        .iter()
+        .flat_map(|&p| graph.person_disciplines.get(p))
+        .filter_map(|i| ds.disciplines.get(i as usize))
+        .collect();
+    let leadership_degradation = pos32(
+        leaders
+            .iter()
+            .filter(|&&p| {
+                latest(ds, graph.person_evaluations.get(p), ctx.year).is_some_and(|(_, e)| {
+                    e.conclusions
+                        .iter()
+                        .any(|c| c.kind == ConclusionKind::Degradation)
+                })
+            })
+            .count(),
+    );
+    let children: Vec<u32> = graph
+        .children_pos(o, ctx.end)
+        .filter(|&c| graph.unit_at(c).is_some_and(|x| is_rated_kind(x.kind)))
+        .collect();
+    let subordinates_disciplined = pos32(
+        children
+            .iter()
+            .filter(|&&c| {
+                graph
+                    .unit_disciplines
+                    .get(c)
+                    .filter_map(|i| ds.disciplines.get(i as usize))
+                    .any(|d| d.decided_on.year() == ctx.year)
+            })
+            .count(),
+    );
+    let input = OrgInput {
+        id: &u.id,
+        year: ctx.year,
+        holds_members: u.kind.holds_members(),
+        evaluation: e,
+        disciplines: graph
+            .unit_disciplines
+            .get(o)
+            .filter_map(|i| ds.disciplines.get(i as usize))
+            .collect(),
+        leadership_disciplines,
+        leadership_degradation,
+        subordinates: pos32(children.len()),
+        subordinates_disciplined,
+        members: cell_counts.get(o as usize).copied().unwrap_or_default(),
+        suborgs: sub_counts.get(o as usize).copied().unwrap_or_default(),
+        decisions: ctx.decisions_of(&u.id),
+        policy: ctx.policy,
+    };
+    let _ = done;
+    match ctx.rules.rate_organisation(&input) {
+        Err(Unrated { reason, finding }) => Outcome::NotRated {
+            reason,
+            findings: vec![finding],
+        },
+        Ok(mut a) => {
+            let counts = if input.holds_members {
+                input.members
+            } else {
+                input.suborgs
+            };
+            for agg in [ctx.rules.own_aggregation(), ctx.policy.aggregation] {
+                aggregate(&mut a, agg, counts, input.holds_members);
+            }
+            if ctx.policy.aggregation == ctx.rules.own_aggregation()
+                && ctx.policy.aggregation != Aggregation::None
+            {
+                // Applied once above; the second pass found the same caps.
+                dedup_findings(&mut a);
+            }
+            rated(a)
+        }
+    }
+}
+
+fn dedup_findings(a: &mut Assessment) {
+    let mut seen: Vec<(&'static str, Effect, [i64; 4])> = Vec::new();
+    a.findings.retain(|f| {
+        let key = (f.rule.id, f.effect, f.values);
+        if seen.contains(&key) {
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    });
+}
+
+/// Applies an aggregation rule to an organisation's assessment (party-rating.md §5.6).
+pub(crate) fn aggregate(
+    a: &mut Assessment,
+    agg: Aggregation,
+    counts: LevelCounts,
+    holds_members: bool,
+) {
+    match agg {
+        Aggregation::None => {}
+        Aggregation::Qd132_2019 => {
+            if a.level == Level::Excellent {
+                let n = counts.rated;
+                let ge_completed = counts.at_least(Level::Completed);
+                let ge_good = counts.at_least(Level::Good);
+                let values = [i64::from(n), i64::from(ge_completed), i64::from(ge_good)];
+                if n == 0 {
+                    a.findings.push(Finding::new(
+                        &common::AGGREGATION_UNDEFINED,
+                        Effect::Noted,
+                        &[],
+                    ));
+                } else if ge_completed == n && u64::from(ge_good) * 5 >= u64::from(n) * 4 {
+                    a.findings
+                        .push(Finding::new(&common::AGG_QD132_2019, Effect::Met, &values));
+                } else {
+                    a.level = Level::Good;
+                    a.findings.push(Finding::new(
+                        &common::AGG_QD132_2019,
+                        Effect::Lowered,
+                        &values,
+                    ));
+                }
+            }
+        }
+        Aggregation::Hd27_2014 => {
+            let n = counts.rated;
+            let bad = counts.at(Level::NotCompleted);
+            if n == 0 {
+                return;
+            }
+            let (rule, hit) = if holds_members {
+                (&common::AGG_HD27_CELL, u64::from(bad) * 2 > u64::from(n))
+            } else {
+                (
+                    &common::AGG_HD27_COMMITTEE,
+                    u64::from(bad) * 3 > u64::from(n),
+                )
+            };
+            if hit && a.level > Level::NotCompleted {
+                a.level = Level::NotCompleted;
+                a.findings.push(Finding::new(
+                    rule,
+                    Effect::Decided,
+                    &[i64::from(n), i64::from(bad)],
+                ));
+            }
+        }
+    }
+}
+
+/// T-L1 and the optional cap: a head is rated after the collective they lead.
+fn apply_heads(
+    ctx: &Ctx<'_>,
+    members: &mut [MemberResult],
+    person_result: &[u32],
+    orgs: &[u32],
+    org_outcome: &[Option<Outcome>],
+) {
+    let (graph, ds) = (ctx.graph, ctx.ds);
+    // (led, not completed, lowest level) per member result.
+    let mut led: FxHashMap<u32, (u32, u32, Level)> = FxHashMap::default();
+    for &o in orgs {
+        let Some(level) = org_outcome
+            .get(o as usize)
+            .and_then(|x| x.as_ref())
+            .and_then(Outcome::level)
+        else {
+            continue;
+        };
+        for p in graph
+            .unit_post_positions(o)
+            .filter_map(|p| ds.posts.get(p as usize))
+        {
+            if p.role != Role::Secretary || !p.period().contains(ctx.end) {
+                continue;
+            }
+            let Some(person) = graph.person_pos(&p.person) else {
+                continue;
+            };
+            let Some(&r) = person_result.get(person as usize) else {
+                continue;
+            };
+            if r == NONE {
+                continue;
+            }
+            let e = led.entry(r).or_insert((0, 0, Level::Excellent));
+            e.0 += 1;
+            e.1 += u32::from(level == Level::NotCompleted);
+            e.2 = e.2.min(level);
+        }
+    }
+    // Units named in a leader's evaluation.
+    for (i, m) in members.iter().enumerate() {
+        let Some(e) = m.evaluation.and_then(|e| ds.evaluations.get(e as usize)) else {
+            continue;
+        };
+        let Some(l) = &e.leader else { continue };
+        for u in &l.led_units {
+            let Some(level) = graph
+                .unit_pos(u)
+                .and_then(|p| org_outcome.get(p as usize))
+                .and_then(|x| x.as_ref())
+                .and_then(Outcome::level)
+            else {
+                continue;
+            };
+            let entry = led.entry(pos32(i)).or_insert((0, 0, Level::Excellent));
+            entry.0 += 1;
+            entry.1 += u32::from(level == Level::NotCompleted);
+            entry.2 = entry.2.min(level);
+        }
+    }
+    let head_rule = ctx.rules.head_rule();
+    let mut entries: Vec<(u32, (u32, u32, Level))> = led.into_iter().collect();
+    entries.sort_unstable_by_key(|(i, _)| *i);
+    for (i, (n, bad, lowest)) in entries {
+        let Some(Outcome::Rated(r)) = members.get_mut(i as usize).map(|m| &mut m.outcome) else {
+            continue;
+        };
+        if let Some(rule) = head_rule {
+            if u64::from(bad) * 2 > u64::from(n) && r.level > Level::NotCompleted {
+                r.level = Level::NotCompleted;
+                r.findings.push(Finding::new(
+                    rule,
+                    Effect::Decided,
+                    &[i64::from(n), i64::from(bad)],
+                ));
+            }
+        }
+        if ctx.policy.cap_head_by_collective && r.level > lowest {
+            r.level = lowest;
+            r.findings.push(Finding::new(
+                &common::HEAD_CAPPED_BY_COLLECTIVE,
+                Effect::Lowered,
+                &[level_value(lowest)],
+            ));
+        }
+    }
+}
+
+fn lowering_rules(o: &Outcome) -> Vec<String> {
+    o.findings()
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.effect,
+                Effect::Decided | Effect::Lowered | Effect::Excluded
+            )
+        })
+        .map(|f| f.rule.id.to_owned())
+        .collect()
+}
+
+/// The organisation committee's step 2: each proposal against what the rules allow.
+fn verify_proposals(
+    ctx: &Ctx<'_>,
+    members: &[MemberResult],
+    person_result: &[u32],
+    org_outcome: &[Option<Outcome>],
+) -> Vec<Discrepancy> {
+    let (graph, ds) = (ctx.graph, ctx.ds);
+    let mut out = Vec::new();
+    for e in ds.evaluations.iter().filter(|e| e.year == ctx.year) {
+        let Some(proposed) = e.proposed else { continue };
+        let outcome = match graph.person_pos(&e.subject) {
+            Some(p) => person_result
+                .get(p as usize)
+                .filter(|&&r| r != NONE)
+                .and_then(|&r| members.get(r as usize))
+                .map(|m| &m.outcome),
+            None => graph
+                .unit_pos(&e.subject)
+                .and_then(|u| org_outcome.get(u as usize))
+                .and_then(Option::as_ref),
+        };
+        let Some(outcome) = outcome else { continue };
+        let allowed = outcome.level();
+        let kind = match allowed {
+            None => "not_rated",
+            Some(a) if proposed > a => "above_allowed",
+            Some(a) if proposed < a => "below_allowed",
+            Some(_) => continue,
+        };
+        out.push(Discrepancy {
+            subject: e.subject.clone(),
+            stage: e.stage,
+            proposed,
+            allowed,
+            kind: kind.to_owned(),
+            rules: lowering_rules(outcome),
+        });
+    }
+    out.sort_by(|a, b| (&a.subject, a.stage).cmp(&(&b.subject, b.stage)));
+    out
+}
+
+#[expect(clippy::too_many_arguments, reason = "the parts of the report")]
+fn assemble(
+    ctx: &Ctx<'_>,
+    regime: Regime,
+    regime_named: bool,
+    members: Vec<MemberResult>,
+    orgs: &[u32],
+    org_outcome: Vec<Option<Outcome>>,
+    grassroots: &[u32],
+    mut quotas: Vec<QuotaUsage>,
+    discrepancies: Vec<Discrepancy>,
+    duplicates: u32,
+) -> Report {
+    let (graph, ds) = (ctx.graph, ctx.ds);
+    let id_of = |p: u32| graph.unit_at(p).map(|u| u.id.clone());
+    let mut commune_memo: FxHashMap<u32, Option<String>> = FxHashMap::default();
+    let mut commune_of = |p: u32| -> Option<String> {
+        commune_memo
+            .entry(p)
+            .or_insert_with(|| {
+                graph
+                    .unit_at(p)
+                    .and_then(|u| graph.commune_of(&u.id, ctx.end))
+                    .map(|c| c.id.clone())
+            })
+            .clone()
+    };
+    let mut summaries: BTreeMap<String, UnitSummary> = BTreeMap::new();
+    let mut total = UnitSummary {
+        unit: String::new(),
+        name: ds.description.clone().unwrap_or_default(),
+        unit_kind: None,
+        ..UnitSummary::default()
+    };
+    let mut warnings: BTreeMap<String, u32> = BTreeMap::new();
+    let mut discretion = Vec::new();
+    let mut outcomes = Vec::with_capacity(members.len() + orgs.len());
+    let note = |o: &Outcome,
+                subject: &str,
+                warnings: &mut BTreeMap<String, u32>,
+                discretion: &mut Vec<DiscretionItem>| {
+        match o {
+            Outcome::NotRated {
+                reason: NotRatedReason::NoEvaluation,
+                ..
+            } => *warnings.entry("no_evaluation".to_owned()).or_default() += 1,
+            Outcome::NotRated {
+                reason: NotRatedReason::MissingInputs,
+                ..
+            } => *warnings.entry("missing_inputs".to_owned()).or_default() += 1,
+            Outcome::Rated(r) => {
+                for f in &r.findings {
+                    if f.rule.id == common::MISSING_TASK_FACTS.id {
+                        *warnings.entry("missing_task_facts".to_owned()).or_default() += 1;
+                    } else if f.rule.id == common::RESIDENCE_COMMENT_MISSING.id {
+                        *warnings
+                            .entry("residence_comment_missing".to_owned())
+                            .or_default() += 1;
+                    }
+                }
+                for d in &r.discretion {
+                    discretion.push(DiscretionItem {
+                        subject: subject.to_owned(),
+                        point: d.point.clone(),
+                        rule: d.rule.clone(),
+                        default: d.default,
+                        decided: d.decided,
+                    });
+                }
+            }
+            Outcome::NotRated { .. } => {}
+        }
+    };
+    for m in members {
+        let Some(person) = ds.people.get(m.person as usize) else {
+            continue;
+        };
+        note(&m.outcome, &person.id, &mut warnings, &mut discretion);
+        let g = grassroots
+            .get(m.cell as usize)
+            .copied()
+            .filter(|&g| g != NONE);
+        let commune = commune_of(m.cell);
+        for key in [g.and_then(id_of), commune.clone()].into_iter().flatten() {
+            summaries
+                .entry(key.clone())
+                .or_insert_with(|| new_summary(graph, &key))
+                .members
+                .add(&m.outcome);
+        }
+        total.members.add(&m.outcome);
+        outcomes.push(SubjectOutcome {
+            subject: person.id.clone(),
+            kind: SubjectKind::Member,
+            unit_kind: graph.unit_at(m.cell).map_or(UnitKind::Cell, |u| u.kind),
+            unit: id_of(m.cell),
+            grassroots: g.and_then(id_of),
+            commune,
+            outcome: m.outcome,
+        });
+    }
+    let mut org_outcome = org_outcome;
+    for &o in orgs {
+        let Some(u) = graph.unit_at(o) else { continue };
+        let Some(outcome) = org_outcome.get_mut(o as usize).and_then(Option::take) else {
+            continue;
+        };
+        note(&outcome, &u.id, &mut warnings, &mut discretion);
+        let g = grassroots
+            .get(o as usize)
+            .copied()
+            .filter(|&g| g != NONE && g != o);
+        let commune = commune_of(o);
+        for key in [g.and_then(id_of), commune.clone()].into_iter().flatten() {
+            summaries
+                .entry(key.clone())
+                .or_insert_with(|| new_summary(graph, &key))
+                .organisations
+                .add(&outcome);
+        }
+        total.organisations.add(&outcome);
+        outcomes.push(SubjectOutcome {
+            subject: u.id.clone(),
+            kind: SubjectKind::Organisation,
+            unit_kind: u.kind,
+            unit: graph.parent_pos(o, ctx.end).and_then(id_of),
+            grassroots: g.and_then(id_of),
+            commune,
+            outcome,
+        });
+    }
+    if duplicates > 0 {
+        warnings.insert("member_in_two_cells".to_owned(), duplicates);
+    }
+    outcomes.sort_by(|a, b| (a.kind, &a.subject).cmp(&(b.kind, &b.subject)));
+    discretion
+        .sort_by(|a, b| (&a.subject, &a.point, &a.rule).cmp(&(&b.subject, &b.point, &b.rule)));
+    quotas.sort_by(|a, b| a.group.cmp(&b.group));
+    Report {
+        format: REPORT_FORMAT.to_owned(),
+        generator: format!("xeploai {}", crate::VERSION),
+        year: ctx.year,
+        regime,
+        regime_named,
+        policy: ctx.policy.clone(),
+        outcomes,
+        summaries: summaries.into_values().collect(),
+        total,
+        quotas,
+        discrepancies,
+        discretion,
+        warnings,
+    }
+}
+
+fn new_summary(graph: &OrgGraph, id: &str) -> UnitSummary {
+    let u = graph.unit(id);
+    UnitSummary {
+        unit: id.to_owned(),
+        name: u.map(|u| u.name.clone()).unwrap_or_default(),
+        unit_kind: u.map(|u| u.kind),
+        members: Counts::default(),
+        organisations: Counts::default(),
+    }
+}
+
+/// Whether a membership status is in force on the reference date (for tests and callers).
+#[must_use]
+pub fn status_on(m: &Membership, kind: StatusKind, day: Date) -> bool {
+    m.statuses_on(day).any(|s| s.kind == kind)
+}
