@@ -1,38 +1,49 @@
-//! The main job. For now it prints a validated structural summary of a dataset
-//! on a date: units by kind per commune, members rated / exempt / new /
-//! suspended, and the Front work board heads who are deputy secretaries of the
-//! area's cell. The rating engine turns it into the year's rating.
+//! The main job: rates a dataset for a year and prints, per commune, the
+//! counts per level (numerator and denominator), the quota usage, the
+//! proposals the rules do not allow, and the explanation of three subjects.
 //!
 //! ```text
-//! cargo run --release --example rate                      # the embedded sample
-//! cargo run --release --example rate -- data.json         # a dataset file
-//! cargo run --release --example rate -- --as-of 2024-12-31 --lang en
-//! cargo run --release --example rate -- --json            # the summary as JSON
+//! cargo run --release --example rate                        # the embedded sample, 2025
+//! cargo run --release --example rate -- --year 2024         # 2024, under Quy định 124
+//! cargo run --release --example rate -- --lang en --explain t32p0000123
+//! cargo run --release --example rate -- --policy literal    # a preset, or a JSON file
+//! cargo run --release --example rate -- --json > report.json
+//! cargo run --release --example rate -- data.json --structure   # the structural summary
 //! ```
 
 use std::io::Write;
 use std::process::ExitCode;
 use xeploai::census::{census, Row};
 use xeploai::date::{end_of_year, format_iso_date, parse_iso_date, Date};
+use xeploai::report::{Report, SubjectKind};
 use xeploai::validate::{validate_with, ValidateOptions};
-use xeploai::{Dataset, Lang, OrgGraph, UnitKind};
+use xeploai::{Dataset, Lang, Level, OrgGraph, Policy, Regime, UnitKind};
 
 struct Args {
     path: Option<String>,
     as_of: Date,
+    year: i32,
     lang: Lang,
     json: bool,
+    structure: bool,
+    explain: Vec<String>,
+    policy: Option<String>,
+    regime: Option<Regime>,
 }
 
-const USAGE: &str =
-    "usage: rate [DATASET.json] [--as-of YYYY-MM-DD | --year YYYY] [--lang vi|en] [--json]";
+const USAGE: &str = "usage: rate [DATASET.json] [--year YYYY] [--regime qd366-2025|qd124-2023|qd132-2018|hd27-2014] [--policy PRESET|FILE.json] [--lang vi|en] [--explain ID]... [--json] [--structure [--as-of YYYY-MM-DD]]";
 
 fn parse_args(argv: &[String]) -> Result<Args, String> {
     let mut args = Args {
         path: None,
         as_of: end_of_year(2025).ok_or("bad default date")?,
+        year: 2025,
         lang: Lang::Vi,
         json: false,
+        structure: false,
+        explain: Vec::new(),
+        policy: None,
+        regime: None,
     };
     let mut it = argv.iter().cloned();
     while let Some(a) = it.next() {
@@ -46,7 +57,20 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
                 let v = it.next().ok_or("--year needs a year")?;
                 let y: i32 = v.parse().map_err(|_| format!("`{v}` is not a year"))?;
                 args.as_of = end_of_year(y).ok_or_else(|| format!("`{v}` is out of range"))?;
+                args.year = y;
             }
+            "--regime" => {
+                let v = it.next().ok_or("--regime needs a name")?;
+                args.regime =
+                    Some(Regime::parse(&v).ok_or_else(|| format!("unknown regime `{v}`"))?);
+            }
+            "--policy" => {
+                args.policy = Some(it.next().ok_or("--policy needs a preset name or a file")?)
+            }
+            "--explain" => args
+                .explain
+                .push(it.next().ok_or("--explain needs a subject id")?),
+            "--structure" => args.structure = true,
             "--lang" => {
                 let v = it.next().ok_or("--lang needs vi or en")?;
                 args.lang = Lang::parse(&v)
@@ -137,13 +161,76 @@ fn job(argv: &[String], out: &mut impl Write, err: &mut impl Write) -> std::io::
             return Ok(1);
         }
     };
-    let summary = census(&graph, args.as_of);
-    if args.json {
-        let text = serde_json::to_string_pretty(&summary).map_err(std::io::Error::other)?;
-        writeln!(out, "{text}")?;
-    } else {
-        print_summary(out, &graph, &summary, args.lang)?;
+    if args.structure {
+        let summary = census(&graph, args.as_of);
+        if args.json {
+            let text = serde_json::to_string_pretty(&summary).map_err(std::io::Error::other)?;
+            writeln!(out, "{text}")?;
+        } else {
+            print_summary(out, &graph, &summary, args.lang)?;
+        }
+        return Ok(0);
     }
+    let policy = match &args.policy {
+        None => Policy::default(),
+        Some(p) if p.ends_with(".json") => match std::fs::read_to_string(p)
+            .map_err(|e| e.to_string())
+            .and_then(|t| Policy::from_json(&t).map_err(|e| e.to_string()))
+        {
+            Ok(p) => p,
+            Err(e) => {
+                writeln!(
+                    err,
+                    "{}: {e}",
+                    if vi {
+                        "chính sách không hợp lệ"
+                    } else {
+                        "invalid policy"
+                    }
+                )?;
+                return Ok(1);
+            }
+        },
+        Some(name) => match Policy::preset(name) {
+            Ok(p) => p,
+            Err(e) => {
+                writeln!(err, "{e}")?;
+                return Ok(2);
+            }
+        },
+    };
+    let report = match xeploai::run::rate(&graph, args.year, args.regime, &policy) {
+        Ok(r) => r,
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            return Ok(1);
+        }
+    };
+    if args.json {
+        writeln!(out, "{}", report.to_json_pretty())?;
+        return Ok(0);
+    }
+    for id in &args.explain {
+        match report.explain(id, args.lang) {
+            Some(text) => writeln!(out, "{text}")?,
+            None => {
+                writeln!(
+                    err,
+                    "{}: `{id}`",
+                    if vi {
+                        "không có đối tượng"
+                    } else {
+                        "no such subject"
+                    }
+                )?;
+                return Ok(1);
+            }
+        }
+    }
+    if !args.explain.is_empty() {
+        return Ok(0);
+    }
+    print_rating(out, &graph, &report, args.lang)?;
     Ok(0)
 }
 
@@ -340,6 +427,274 @@ fn print_summary(
         },
     )?;
     Ok(())
+}
+
+fn print_rating(
+    out: &mut impl Write,
+    graph: &OrgGraph,
+    r: &Report,
+    lang: Lang,
+) -> std::io::Result<()> {
+    let vi = lang == Lang::Vi;
+    let ds = graph.dataset();
+    if vi {
+        writeln!(
+            out,
+            "xeploai {} — đánh giá, xếp loại chất lượng năm {} theo {} ({}, {}), chính sách `{}`",
+            xeploai::VERSION,
+            r.year,
+            r.regime.document(),
+            r.regime.guidance(),
+            r.regime.as_str(),
+            r.policy.name
+        )?;
+    } else {
+        writeln!(
+            out,
+            "xeploai {} — quality rating of {} under {} ({}, {}), policy `{}`",
+            xeploai::VERSION,
+            r.year,
+            r.regime.document(),
+            r.regime.guidance(),
+            r.regime.as_str(),
+            r.policy.name
+        )?;
+    }
+    writeln!(out, "{}", ds.description.as_deref().unwrap_or(""))?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        if vi {
+            "Đảng viên theo xã, phường (số lượng / số được xếp loại):"
+        } else {
+            "Members per commune (count / rated):"
+        }
+    )?;
+    writeln!(
+        out,
+        "{:<26} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}  {}",
+        if vi { "Xã, phường" } else { "Commune" },
+        if vi { "xếp loại" } else { "rated" },
+        "HTXSNV",
+        "HTTNV",
+        "HTNV",
+        "KHTNV",
+        if vi { "không XL" } else { "not rated" },
+        if vi {
+            "chi bộ, đảng bộ: HTXSNV/HTTNV/HTNV/KHTNV"
+        } else {
+            "organisations: HTXSNV/HTTNV/HTNV/KHTNV"
+        }
+    )?;
+    let row = |out: &mut dyn Write,
+               name: &str,
+               s: &xeploai::report::UnitSummary|
+     -> std::io::Result<()> {
+        let m = &s.members;
+        let n = |l: Level| m.by_level.get(&l).copied().unwrap_or(0);
+        let o = |l: Level| s.organisations.by_level.get(&l).copied().unwrap_or(0);
+        let not_rated: u32 = m.not_rated.values().sum();
+        let share = |k: u32| {
+            if m.rated == 0 {
+                "—".to_owned()
+            } else {
+                format!("{k} ({:.1}%)", 100.0 * f64::from(k) / f64::from(m.rated))
+            }
+        };
+        writeln!(
+            out,
+            "{:<26} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}  {}/{}/{}/{}",
+            truncate(name, 26),
+            m.rated,
+            share(n(Level::Excellent)),
+            n(Level::Good),
+            n(Level::Completed),
+            n(Level::NotCompleted),
+            not_rated,
+            o(Level::Excellent),
+            o(Level::Good),
+            o(Level::Completed),
+            o(Level::NotCompleted)
+        )
+    };
+    for s in r
+        .summaries
+        .iter()
+        .filter(|s| s.unit_kind == Some(UnitKind::Commune))
+    {
+        row(out, &s.name, s)?;
+    }
+    row(out, if vi { "Tổng" } else { "Total" }, &r.total)?;
+    let nr = &r.total.members.not_rated;
+    if !nr.is_empty() {
+        let parts: Vec<String> = nr
+            .iter()
+            .map(|(k, v)| format!("{} {v}", k.label(lang)))
+            .collect();
+        writeln!(
+            out,
+            "{}: {}",
+            if vi {
+                "Không xếp loại"
+            } else {
+                "Not rated"
+            },
+            parts.join(", ")
+        )?;
+    }
+    writeln!(out)?;
+    let groups: Vec<_> = r.quotas.iter().filter(|q| q.candidates > 0).collect();
+    let over: Vec<_> = groups
+        .iter()
+        .filter(|q| !q.demoted.is_empty() || q.conflict)
+        .collect();
+    writeln!(
+        out,
+        "{}: {} {}, {} {}; {} {}",
+        if vi {
+            "Tỷ lệ HTXSNV (≤ 20% số HTTNV trở lên, cách hiểu C)"
+        } else {
+            "HTXSNV quota (≤ 20% of those at HTTNV or above, reading C)"
+        },
+        groups.len(),
+        if vi {
+            "nhóm có người đủ điều kiện"
+        } else {
+            "groups with candidates"
+        },
+        over.len(),
+        if vi {
+            "nhóm vượt tỷ lệ"
+        } else {
+            "over the cap"
+        },
+        groups.iter().map(|q| q.demoted.len()).sum::<usize>(),
+        if vi {
+            "người chuyển xuống HTTNV"
+        } else {
+            "demoted to HTTNV"
+        },
+    )?;
+    for q in over.iter().take(8) {
+        writeln!(
+            out,
+            "  {:<44} {}% G={:<4} E={:<3} cap={:<3} {}={:<3} {}={}",
+            truncate(&q.group, 44),
+            q.percent,
+            q.good,
+            q.candidates,
+            q.cap,
+            if vi { "đạt" } else { "granted" },
+            q.granted,
+            if vi { "xuống" } else { "demoted" },
+            q.demoted.len()
+        )?;
+    }
+    writeln!(out)?;
+    let above: Vec<_> = r
+        .discrepancies
+        .iter()
+        .filter(|d| d.kind == "above_allowed")
+        .collect();
+    writeln!(
+        out,
+        "{}: {} ({} {})",
+        if vi {
+            "Đề xuất vượt mức quy định cho phép (bước 2, thẩm định)"
+        } else {
+            "Proposals above what the rules allow (step 2, appraisal)"
+        },
+        above.len(),
+        r.discrepancies.len(),
+        if vi {
+            "đề xuất khác mức cho phép"
+        } else {
+            "proposals differ from the allowed level"
+        }
+    )?;
+    for d in above.iter().take(6) {
+        writeln!(
+            out,
+            "  {:<14} {:<16} {} → {}  [{}]",
+            d.subject,
+            d.stage.as_str(),
+            d.proposed.code(),
+            d.allowed.map_or("—", Level::code),
+            d.rules.join(", ")
+        )?;
+    }
+    let open = r.discretion.iter().filter(|d| d.decided.is_none()).count();
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}: {} ({} {})",
+        if vi {
+            "Nội dung cấp có thẩm quyền xem xét"
+        } else {
+            "Points for the competent level"
+        },
+        r.discretion.len(),
+        open,
+        if vi {
+            "chưa quyết định"
+        } else {
+            "undecided"
+        }
+    )?;
+    if !r.warnings.is_empty() {
+        let w: Vec<String> = r.warnings.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        writeln!(
+            out,
+            "{}: {}",
+            if vi { "Cảnh báo" } else { "Warnings" },
+            w.join(", ")
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        if vi {
+            "Giải thích:"
+        } else {
+            "Explanations:"
+        }
+    )?;
+    for id in interesting(r) {
+        if let Some(text) = r.explain(&id, lang) {
+            writeln!(out, "- {text}")?;
+        }
+    }
+    Ok(())
+}
+
+/// Three subjects worth explaining: a member demoted by the quota, a member
+/// rated KHTNV by a trigger, and one with a score that matches no level.
+fn interesting(r: &Report) -> Vec<String> {
+    let members = || r.outcomes.iter().filter(|o| o.kind == SubjectKind::Member);
+    let mut out = Vec::new();
+    let find = |pred: &dyn Fn(&xeploai::outcome::Rated) -> bool| {
+        members().find_map(|o| match &o.outcome {
+            xeploai::outcome::Outcome::Rated(x) if pred(x) => Some(o.subject.clone()),
+            _ => None,
+        })
+    };
+    if let Some(s) = find(&|x| x.quota_demoted) {
+        out.push(s);
+    }
+    if let Some(s) = find(&|x| {
+        x.level == Level::NotCompleted
+            && x.findings
+                .iter()
+                .any(|f| f.rule.id.contains(".t_i1.") || f.rule.id.contains(".t_l3"))
+    }) {
+        out.push(s);
+    }
+    if let Some(s) = find(&|x| x.discretion.iter().any(|d| d.point == "gap")) {
+        out.push(s);
+    }
+    out
 }
 
 fn truncate(s: &str, n: usize) -> String {

@@ -23,6 +23,7 @@
 //! assert!(xeploai::validate::validate(&a).is_ok());
 //! ```
 
+mod evaluations;
 mod names;
 
 use crate::dataset::{
@@ -65,6 +66,11 @@ pub struct Spec {
     pub reform: bool,
     /// The year the data describes (admissions, statuses and posts lead up to it).
     pub year: i32,
+    /// The rating years to generate evaluations for (none: structure only).
+    pub evaluation_years: &'static [i32],
+    /// Whether to add the sample's extras: self-assessments beside the appraisals,
+    /// an explicit outstanding quota group, recorded decisions.
+    pub sample_extras: bool,
 }
 
 impl Spec {
@@ -84,6 +90,8 @@ impl Spec {
             agency_organisations_per_province: 1430,
             reform: true,
             year: 2025,
+            evaluation_years: &[2025],
+            sample_extras: false,
         }
     }
 
@@ -114,6 +122,8 @@ impl Spec {
             agency_organisations_per_province: 8,
             reform: true,
             year: 2025,
+            evaluation_years: &[2024, 2025],
+            sample_extras: true,
         }
     }
 }
@@ -161,12 +171,18 @@ pub fn generate(spec: &Spec) -> Dataset {
     ds.posts.reserve(parts.iter().map(|p| p.posts.len()).sum());
     ds.residence
         .reserve(parts.iter().map(|p| p.residence.len()).sum());
+    ds.evaluations
+        .reserve(parts.iter().map(|p| p.evaluations.len()).sum());
     for p in parts {
         ds.units.extend(p.units);
         ds.people.extend(p.people);
         ds.memberships.extend(p.memberships);
         ds.posts.extend(p.posts);
         ds.residence.extend(p.residence);
+        ds.evaluations.extend(p.evaluations);
+        ds.disciplines.extend(p.disciplines);
+        ds.quota_groups.extend(p.quota_groups);
+        ds.decisions.extend(p.decisions);
     }
     ds
 }
@@ -247,6 +263,10 @@ struct Part {
     memberships: Vec<Membership>,
     posts: Vec<Post>,
     residence: Vec<Residence>,
+    evaluations: Vec<crate::evaluation::Evaluation>,
+    disciplines: Vec<crate::evaluation::Discipline>,
+    quota_groups: Vec<crate::evaluation::QuotaGroup>,
+    decisions: Vec<crate::evaluation::Decision>,
 }
 
 struct Gen<'a> {
@@ -353,6 +373,12 @@ fn province(spec: &Spec, index: u32) -> Part {
         );
     }
     g.agencies(&t, &tu, short, &residential);
+    evaluations::add(
+        &mut g.out,
+        &mut g.rng,
+        spec.evaluation_years,
+        spec.sample_extras,
+    );
     g.out
 }
 
