@@ -269,15 +269,28 @@ impl Report {
                     });
                 }
                 s.push_str(if vi { ". Căn cứ: " } else { ". Grounds: " });
+                // What set or lowered the level comes first; conditions met are
+                // shown only when nothing lowered it.
+                let decisive: Vec<_> = r
+                    .findings
+                    .iter()
+                    .filter(|f| matches!(f.effect, Effect::Decided | Effect::Lowered))
+                    .collect();
+                let shown: Vec<_> = if decisive.is_empty() {
+                    r.findings
+                        .iter()
+                        .filter(|f| f.effect == Effect::Met)
+                        .collect()
+                } else {
+                    decisive
+                };
                 let mut parts = Vec::new();
-                for f in &r.findings {
-                    if matches!(f.effect, Effect::Decided | Effect::Lowered | Effect::Met) {
-                        parts.push(format!(
-                            "{} [{}]",
-                            f.message(lang),
-                            f.rule.citation.text(lang)
-                        ));
-                    }
+                for f in shown {
+                    parts.push(format!(
+                        "{} [{}]",
+                        f.message(lang),
+                        f.rule.citation.text(lang)
+                    ));
                 }
                 if parts.is_empty() {
                     for f in &r.findings {
