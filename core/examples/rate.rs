@@ -723,11 +723,11 @@ mod tests {
     }
 
     #[test]
-    fn sample_summary_in_both_languages() {
+    fn sample_rating_in_both_languages() {
         let (code, out, err) = call(&[]);
         assert_eq!(code, 0, "{err}");
         assert!(
-            out.contains("Tổng") && out.contains("Trưởng BCTMT"),
+            out.contains("Quy định 366-QĐ/TW") && out.contains("Tổng"),
             "{out}"
         );
         assert_eq!(
@@ -737,19 +737,46 @@ mod tests {
             10,
             "{out}"
         );
+        assert!(
+            out.contains("Giải thích:") && out.contains("Điều 11"),
+            "{out}"
+        );
+        // The three explained subjects: quota, trigger, gap.
+        assert!(
+            out.contains("quota_selection") || out.contains("20% số HTTNV"),
+            "{out}"
+        );
+        assert!(out.contains("khoản 4"), "{out}");
+        assert!(out.contains("(gap)"), "{out}");
         let (code, out, _) = call(&["--lang", "en"]);
         assert_eq!(code, 0);
-        assert!(out.contains("Total") && out.contains("board head"), "{out}");
+        assert!(out.contains("Total") && out.contains("Article 11"), "{out}");
     }
 
     #[test]
-    fn before_the_reform_the_old_communes_are_listed() {
-        let (code, out, err) = call(&["--year", "2024", "--json"]);
+    fn the_report_as_json_and_an_explanation() {
+        let (code, out, err) = call(&["--json"]);
+        assert_eq!(code, 0, "{err}");
+        let report = xeploai::Report::from_json(&out).unwrap();
+        assert_eq!(report.year, 2025);
+        let first = report.outcomes.first().unwrap().subject.clone();
+        let (code, text, err) = call(&["--explain", &first, "--lang", "en"]);
+        assert_eq!(code, 0, "{err}");
+        assert!(text.starts_with(&first), "{text}");
+        assert_eq!(call(&["--explain", "nobody"]).0, 1);
+    }
+
+    #[test]
+    fn structure_before_the_reform_lists_the_old_communes() {
+        let (code, out, err) = call(&["--structure", "--year", "2024", "--json"]);
         assert_eq!(code, 0, "{err}");
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v["as_of"], "2024-12-31");
         let communes = v["communes"].as_array().unwrap().len();
         assert!(communes > 10, "{communes} communes before the merger");
+        let (code, out, _) = call(&["--structure"]);
+        assert_eq!(code, 0);
+        assert!(out.contains("Trưởng BCTMT"), "{out}");
     }
 
     #[test]
@@ -773,8 +800,7 @@ mod tests {
             "{err}"
         );
         assert!(
-            err.contains("units[1].id") && err.contains("duplicate")
-                || err.contains("already used"),
+            err.contains("units[1].id") && err.contains("already used"),
             "{err}"
         );
         assert!(
@@ -792,5 +818,7 @@ mod tests {
         assert_eq!(call(&["--lang", "fr"]).0, 2);
         assert_eq!(call(&["--as-of", "2025-02-30"]).0, 2);
         assert_eq!(call(&["--frobnicate"]).0, 2);
+        assert_eq!(call(&["--policy", "no-such-preset"]).0, 2);
+        assert_eq!(call(&["--regime", "qd999"]).0, 2);
     }
 }

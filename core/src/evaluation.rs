@@ -219,7 +219,7 @@ pub struct Evaluation {
     pub prior_shortcomings: Option<Shortcomings>,
     /// For a leader: what they lead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub leader: Option<LeaderFacts>,
+    pub leader: Option<Box<LeaderFacts>>,
     /// Conclusions of a competent level in the year.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conclusions: Vec<Conclusion>,
@@ -229,7 +229,7 @@ pub struct Evaluation {
     /// For an organisation: the levels of the administration, Front and mass
     /// organisations at the same level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub peer_levels: Option<PeerLevels>,
+    pub peer_levels: Option<Box<PeerLevels>>,
     /// The member's category for this rating, overriding the membership's
     /// (party-rating.md §14 Q4: "per-person input wins").
     #[serde(default, skip_serializing_if = "Option::is_none")]

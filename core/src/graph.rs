@@ -51,6 +51,8 @@ pub struct OrgGraph {
     by_kind: Vec<Vec<u32>>,
     warnings: ValidationReport,
     pub(crate) membership_person: Vec<u32>,
+    pub(crate) evaluation_person: Vec<u32>,
+    pub(crate) evaluation_unit: Vec<u32>,
     pub(crate) person_evaluations: Chains,
     pub(crate) unit_evaluations: Chains,
     pub(crate) person_disciplines: Chains,
@@ -151,6 +153,8 @@ impl OrgGraph {
         let person_residence = Chains::build(ds.people.len(), &r.residence_person);
         Self {
             membership_person: r.membership_person,
+            evaluation_person: r.evaluation_person,
+            evaluation_unit: r.evaluation_unit,
             person_evaluations: r.person_evaluations,
             unit_evaluations: r.unit_evaluations,
             person_disciplines: r.person_disciplines,

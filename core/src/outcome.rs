@@ -6,6 +6,7 @@ use crate::explain::{Finding, RuleDef};
 use crate::lang::{pick, Lang};
 use crate::level::Level;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Why a subject is not rated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -80,9 +81,9 @@ pub const DISCRETION_POINTS: &[&str] = &[
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Discretion {
     /// The point's code (one of [`DISCRETION_POINTS`]).
-    pub point: String,
+    pub point: Cow<'static, str>,
     /// The rule that leaves the choice.
-    pub rule: String,
+    pub rule: Cow<'static, str>,
     /// The level the library applied.
     pub default: Level,
     /// The levels the committee may choose instead.
@@ -96,14 +97,14 @@ impl Discretion {
     /// A point of discretion with its default.
     #[must_use]
     pub fn new(
-        point: &str,
+        point: &'static str,
         rule: &'static RuleDef,
         default: Level,
         alternatives: &[Level],
     ) -> Self {
         Self {
-            point: point.to_owned(),
-            rule: rule.id.to_owned(),
+            point: Cow::Borrowed(point),
+            rule: Cow::Borrowed(rule.id),
             default,
             alternatives: alternatives.to_vec(),
             decided: None,

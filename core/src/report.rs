@@ -13,6 +13,7 @@ use crate::quota::QuotaUsage;
 use crate::regime::Regime;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The value of the `format` field of a report.
 pub const REPORT_FORMAT: &str = "xeploai-report/1";
@@ -38,13 +39,13 @@ pub struct SubjectOutcome {
     pub unit_kind: crate::org::UnitKind,
     /// For a member, the cell; for an organisation, its parent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    pub unit: Option<Arc<str>>,
     /// The grassroots organisation the subject belongs to, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub grassroots: Option<String>,
+    pub grassroots: Option<Arc<str>>,
     /// The commune, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub commune: Option<String>,
+    pub commune: Option<Arc<str>>,
     /// The outcome.
     pub outcome: Outcome,
 }
@@ -126,9 +127,9 @@ pub struct DiscretionItem {
     /// The subject.
     pub subject: String,
     /// The point's code.
-    pub point: String,
+    pub point: std::borrow::Cow<'static, str>,
     /// The rule.
-    pub rule: String,
+    pub rule: std::borrow::Cow<'static, str>,
     /// The default applied.
     pub default: Level,
     /// The decided level, if a decision is recorded.

@@ -210,7 +210,7 @@ impl<'a> Judge<'a> {
     /// else `default`; recorded either way.
     pub(crate) fn discretion(
         &mut self,
-        point: &str,
+        point: &'static str,
         rule: &'static RuleDef,
         default: Level,
         alternatives: &[Level],

@@ -35,6 +35,7 @@ use crate::rules::{rules_for, Assessment, LevelCounts, MemberInput, OrgInput, Ru
 use chrono::Datelike;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A run that cannot start.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -62,11 +63,11 @@ struct MemberResult {
 }
 
 /// The latest-stage evaluation of a subject for a year.
-fn latest<'d>(
-    ds: &'d Dataset,
+fn latest(
+    ds: &Dataset,
     chain: impl Iterator<Item = u32>,
     year: i32,
-) -> Option<(u32, &'d Evaluation)> {
+) -> Option<(u32, &Evaluation)> {
     chain
         .filter_map(|i| ds.evaluations.get(i as usize).map(|e| (i, e)))
         .filter(|(_, e)| e.year == year)
@@ -107,6 +108,7 @@ fn overlaps_year(p: Period, year: i32) -> bool {
 }
 
 struct Ctx<'a> {
+    granted: &'static crate::explain::RuleDef,
     graph: &'a OrgGraph,
     ds: &'a Dataset,
     year: i32,
@@ -318,7 +320,9 @@ pub fn rate(
     for d in ds.decisions.iter().filter(|d| d.year == year) {
         decisions.entry(d.subject.as_str()).or_default().push(d);
     }
+    let granted = granted_rule(rules.quota().0);
     let ctx = Ctx {
+        granted,
         graph,
         ds,
         year,
@@ -651,7 +655,9 @@ fn apply_quota(
     let (rule, normal, high) = ctx.rules.quota();
     let percent = if outstanding { high } else { normal };
     let mut good = 0u32;
-    let mut cands: Vec<(usize, &str, u32, (u32, u32), Option<Level>)> = Vec::new();
+    // (index, id, score, (exceeded, assigned), recorded selection)
+    type Candidate<'i> = (usize, &'i str, u32, (u32, u32), Option<Level>);
+    let mut cands: Vec<Candidate<'_>> = Vec::new();
     for it in items.iter() {
         let Some(Outcome::Rated(r)) = store.outcome(it.index) else {
             continue;
@@ -726,7 +732,7 @@ fn apply_quota(
                 conflict = true;
             }
             r.findings
-                .push(Finding::new(granted_rule(rule), Effect::Met, &values));
+                .push(Finding::new(ctx.granted, Effect::Met, &values));
             if contested {
                 let mut d =
                     Discretion::new("quota_selection", rule, Level::Excellent, &[Level::Good]);
@@ -1073,18 +1079,23 @@ fn verify_proposals(
 ) -> Vec<Discrepancy> {
     let (graph, ds) = (ctx.graph, ctx.ds);
     let mut out = Vec::new();
-    for e in ds.evaluations.iter().filter(|e| e.year == ctx.year) {
+    for (i, e) in ds
+        .evaluations
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.year == ctx.year)
+    {
         let Some(proposed) = e.proposed else { continue };
-        let outcome = match graph.person_pos(&e.subject) {
-            Some(p) => person_result
-                .get(p as usize)
+        let person = graph.evaluation_person.get(i).copied().unwrap_or(NONE);
+        let unit = graph.evaluation_unit.get(i).copied().unwrap_or(NONE);
+        let outcome = if person == NONE {
+            org_outcome.get(unit as usize).and_then(Option::as_ref)
+        } else {
+            person_result
+                .get(person as usize)
                 .filter(|&&r| r != NONE)
                 .and_then(|&r| members.get(r as usize))
-                .map(|m| &m.outcome),
-            None => graph
-                .unit_pos(&e.subject)
-                .and_then(|u| org_outcome.get(u as usize))
-                .and_then(Option::as_ref),
+                .map(|m| &m.outcome)
         };
         let Some(outcome) = outcome else { continue };
         let allowed = outcome.level();
@@ -1107,34 +1118,67 @@ fn verify_proposals(
     out
 }
 
+/// Ids shared by many outcomes, each allocated once.
+struct Ids<'g> {
+    graph: &'g OrgGraph,
+    end: Date,
+    ids: Vec<Option<Arc<str>>>,
+    commune: Vec<u32>,
+}
+
+const UNKNOWN: u32 = u32::MAX - 1;
+
+impl Ids<'_> {
+    fn id(&mut self, pos: u32) -> Option<Arc<str>> {
+        if pos == NONE {
+            return None;
+        }
+        let slot = self.ids.get_mut(pos as usize)?;
+        if slot.is_none() {
+            *slot = self.graph.unit_at(pos).map(|u| Arc::from(u.id.as_str()));
+        }
+        slot.clone()
+    }
+
+    fn commune(&mut self, pos: u32) -> u32 {
+        let known = self.commune.get(pos as usize).copied().unwrap_or(NONE);
+        if known != UNKNOWN {
+            return known;
+        }
+        let c = self
+            .graph
+            .unit_at(pos)
+            .and_then(|u| self.graph.commune_of(&u.id, self.end))
+            .and_then(|c| self.graph.unit_pos(&c.id))
+            .unwrap_or(NONE);
+        if let Some(slot) = self.commune.get_mut(pos as usize) {
+            *slot = c;
+        }
+        c
+    }
+}
+
 #[expect(clippy::too_many_arguments, reason = "the parts of the report")]
 fn assemble(
     ctx: &Ctx<'_>,
     regime: Regime,
     regime_named: bool,
-    members: Vec<MemberResult>,
+    mut members: Vec<MemberResult>,
     orgs: &[u32],
-    org_outcome: Vec<Option<Outcome>>,
+    mut org_outcome: Vec<Option<Outcome>>,
     grassroots: &[u32],
     mut quotas: Vec<QuotaUsage>,
     discrepancies: Vec<Discrepancy>,
     duplicates: u32,
 ) -> Report {
     let (graph, ds) = (ctx.graph, ctx.ds);
-    let id_of = |p: u32| graph.unit_at(p).map(|u| u.id.clone());
-    let mut commune_memo: FxHashMap<u32, Option<String>> = FxHashMap::default();
-    let mut commune_of = |p: u32| -> Option<String> {
-        commune_memo
-            .entry(p)
-            .or_insert_with(|| {
-                graph
-                    .unit_at(p)
-                    .and_then(|u| graph.commune_of(&u.id, ctx.end))
-                    .map(|c| c.id.clone())
-            })
-            .clone()
+    let mut ids = Ids {
+        graph,
+        end: ctx.end,
+        ids: vec![None; ds.units.len()],
+        commune: vec![UNKNOWN; ds.units.len()],
     };
-    let mut summaries: BTreeMap<String, UnitSummary> = BTreeMap::new();
+    let mut summaries: FxHashMap<u32, UnitSummary> = FxHashMap::default();
     let mut total = UnitSummary {
         unit: String::new(),
         name: ds.description.clone().unwrap_or_default(),
@@ -1143,108 +1187,141 @@ fn assemble(
     };
     let mut warnings: BTreeMap<String, u32> = BTreeMap::new();
     let mut discretion = Vec::new();
-    let mut outcomes = Vec::with_capacity(members.len() + orgs.len());
     let note = |o: &Outcome,
                 subject: &str,
                 warnings: &mut BTreeMap<String, u32>,
-                discretion: &mut Vec<DiscretionItem>| {
-        match o {
-            Outcome::NotRated {
-                reason: NotRatedReason::NoEvaluation,
-                ..
-            } => *warnings.entry("no_evaluation".to_owned()).or_default() += 1,
-            Outcome::NotRated {
-                reason: NotRatedReason::MissingInputs,
-                ..
-            } => *warnings.entry("missing_inputs".to_owned()).or_default() += 1,
-            Outcome::Rated(r) => {
-                for f in &r.findings {
-                    if f.rule.id == common::MISSING_TASK_FACTS.id {
-                        *warnings.entry("missing_task_facts".to_owned()).or_default() += 1;
-                    } else if f.rule.id == common::RESIDENCE_COMMENT_MISSING.id {
-                        *warnings
-                            .entry("residence_comment_missing".to_owned())
-                            .or_default() += 1;
-                    }
-                }
-                for d in &r.discretion {
-                    discretion.push(DiscretionItem {
-                        subject: subject.to_owned(),
-                        point: d.point.clone(),
-                        rule: d.rule.clone(),
-                        default: d.default,
-                        decided: d.decided,
-                    });
+                discretion: &mut Vec<DiscretionItem>| match o {
+        Outcome::NotRated {
+            reason: NotRatedReason::NoEvaluation,
+            ..
+        } => *warnings.entry("no_evaluation".to_owned()).or_default() += 1,
+        Outcome::NotRated {
+            reason: NotRatedReason::MissingInputs,
+            ..
+        } => *warnings.entry("missing_inputs".to_owned()).or_default() += 1,
+        Outcome::Rated(r) => {
+            for f in &r.findings {
+                if std::ptr::eq(f.rule, &common::MISSING_TASK_FACTS) {
+                    *warnings.entry("missing_task_facts".to_owned()).or_default() += 1;
+                } else if std::ptr::eq(f.rule, &common::RESIDENCE_COMMENT_MISSING) {
+                    *warnings
+                        .entry("residence_comment_missing".to_owned())
+                        .or_default() += 1;
                 }
             }
-            Outcome::NotRated { .. } => {}
+            for d in &r.discretion {
+                discretion.push(DiscretionItem {
+                    subject: subject.to_owned(),
+                    point: d.point.clone(),
+                    rule: d.rule.clone(),
+                    default: d.default,
+                    decided: d.decided,
+                });
+            }
         }
+        Outcome::NotRated { .. } => {}
     };
-    for m in members {
-        let Some(person) = ds.people.get(m.person as usize) else {
+    fn summary<'s>(
+        summaries: &'s mut FxHashMap<u32, UnitSummary>,
+        graph: &OrgGraph,
+        pos: u32,
+    ) -> Option<&'s mut UnitSummary> {
+        if pos == NONE {
+            return None;
+        }
+        Some(
+            summaries
+                .entry(pos)
+                .or_insert_with(|| new_summary(graph, pos)),
+        )
+    }
+
+    // Members, in id order: sort (id, index) pairs, then move each outcome once.
+    let mut order: Vec<(&str, u32)> = members
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            ds.people
+                .get(m.person as usize)
+                .map(|p| (p.id.as_str(), pos32(i)))
+        })
+        .collect();
+    order.sort_unstable();
+    let mut outcomes = Vec::with_capacity(order.len() + orgs.len());
+    for (person, i) in order {
+        let Some(m) = members.get_mut(i as usize) else {
             continue;
         };
-        note(&m.outcome, &person.id, &mut warnings, &mut discretion);
-        let g = grassroots
-            .get(m.cell as usize)
-            .copied()
-            .filter(|&g| g != NONE);
-        let commune = commune_of(m.cell);
-        for key in [g.and_then(id_of), commune.clone()].into_iter().flatten() {
-            summaries
-                .entry(key.clone())
-                .or_insert_with(|| new_summary(graph, &key))
-                .members
-                .add(&m.outcome);
+        let outcome = std::mem::replace(
+            &mut m.outcome,
+            Outcome::NotRated {
+                reason: NotRatedReason::NoEvaluation,
+                findings: Vec::new(),
+            },
+        );
+        note(&outcome, person, &mut warnings, &mut discretion);
+        let g = grassroots.get(m.cell as usize).copied().unwrap_or(NONE);
+        let commune = ids.commune(m.cell);
+        for key in [g, commune] {
+            if let Some(s) = summary(&mut summaries, graph, key) {
+                s.members.add(&outcome);
+            }
         }
-        total.members.add(&m.outcome);
+        total.members.add(&outcome);
         outcomes.push(SubjectOutcome {
-            subject: person.id.clone(),
+            subject: person.to_owned(),
             kind: SubjectKind::Member,
             unit_kind: graph.unit_at(m.cell).map_or(UnitKind::Cell, |u| u.kind),
-            unit: id_of(m.cell),
-            grassroots: g.and_then(id_of),
-            commune,
-            outcome: m.outcome,
+            unit: ids.id(m.cell),
+            grassroots: ids.id(g),
+            commune: ids.id(commune),
+            outcome,
         });
     }
-    let mut org_outcome = org_outcome;
-    for &o in orgs {
+    // Organisations, in id order.
+    let mut org_order: Vec<(&str, u32)> = orgs
+        .iter()
+        .filter_map(|&o| graph.unit_at(o).map(|u| (u.id.as_str(), o)))
+        .collect();
+    org_order.sort_unstable();
+    for (id, o) in org_order {
         let Some(u) = graph.unit_at(o) else { continue };
         let Some(outcome) = org_outcome.get_mut(o as usize).and_then(Option::take) else {
             continue;
         };
-        note(&outcome, &u.id, &mut warnings, &mut discretion);
+        note(&outcome, id, &mut warnings, &mut discretion);
         let g = grassroots
             .get(o as usize)
             .copied()
-            .filter(|&g| g != NONE && g != o);
-        let commune = commune_of(o);
-        for key in [g.and_then(id_of), commune.clone()].into_iter().flatten() {
-            summaries
-                .entry(key.clone())
-                .or_insert_with(|| new_summary(graph, &key))
-                .organisations
-                .add(&outcome);
+            .filter(|&g| g != o)
+            .unwrap_or(NONE);
+        let commune = ids.commune(o);
+        for key in [g, commune] {
+            if let Some(s) = summary(&mut summaries, graph, key) {
+                s.organisations.add(&outcome);
+            }
         }
         total.organisations.add(&outcome);
+        let parent = graph.parent_pos(o, ctx.end).unwrap_or(NONE);
         outcomes.push(SubjectOutcome {
-            subject: u.id.clone(),
+            subject: id.to_owned(),
             kind: SubjectKind::Organisation,
             unit_kind: u.kind,
-            unit: graph.parent_pos(o, ctx.end).and_then(id_of),
-            grassroots: g.and_then(id_of),
-            commune,
+            unit: ids.id(parent),
+            grassroots: ids.id(g),
+            commune: ids.id(commune),
             outcome,
         });
     }
     if duplicates > 0 {
         warnings.insert("member_in_two_cells".to_owned(), duplicates);
     }
-    outcomes.sort_by(|a, b| (a.kind, &a.subject).cmp(&(b.kind, &b.subject)));
-    discretion
-        .sort_by(|a, b| (&a.subject, &a.point, &a.rule).cmp(&(&b.subject, &b.point, &b.rule)));
-    quotas.sort_by(|a, b| a.group.cmp(&b.group));
+    discretion.sort_unstable_by(|a, b| {
+        (&a.subject, &a.point, &a.rule).cmp(&(&b.subject, &b.point, &b.rule))
+    });
+    quotas.sort_unstable_by(|a, b| a.group.cmp(&b.group));
+    let mut summaries: Vec<UnitSummary> = summaries.into_values().collect();
+    summaries.sort_unstable_by(|a, b| a.unit.cmp(&b.unit));
     Report {
         format: REPORT_FORMAT.to_owned(),
         generator: format!("xeploai {}", crate::VERSION),
@@ -1253,7 +1330,7 @@ fn assemble(
         regime_named,
         policy: ctx.policy.clone(),
         outcomes,
-        summaries: summaries.into_values().collect(),
+        summaries,
         total,
         quotas,
         discrepancies,
@@ -1262,10 +1339,10 @@ fn assemble(
     }
 }
 
-fn new_summary(graph: &OrgGraph, id: &str) -> UnitSummary {
-    let u = graph.unit(id);
+fn new_summary(graph: &OrgGraph, pos: u32) -> UnitSummary {
+    let u = graph.unit_at(pos);
     UnitSummary {
-        unit: id.to_owned(),
+        unit: u.map(|u| u.id.clone()).unwrap_or_default(),
         name: u.map(|u| u.name.clone()).unwrap_or_default(),
         unit_kind: u.map(|u| u.kind),
         members: Counts::default(),

@@ -306,13 +306,16 @@ fn add_year(out: &mut Part, rng: &mut Rng, year: i32, sample: bool) {
         };
         let mut e = blank(&m.person, year, stage);
         fill(rng, &mut e, q, tasks);
-        e.proposed = Some(level_of(q));
+        // The sample's appraisals propose a level; of the country's decisions, a few record one.
+        if sample || rng.chance(20) {
+            e.proposed = Some(level_of(q));
+        }
         if let Some(cell) = secretary_of.get(m.person.as_str()) {
             let led = org_tasks.get(*cell).copied().unwrap_or(tasks);
-            e.leader = Some(LeaderFacts {
+            e.leader = Some(Box::new(LeaderFacts {
                 led_tasks: Some(led),
                 ..LeaderFacts::default()
-            });
+            }));
         }
         if cell_type != Some(CellType::Residential) && cell_type != Some(CellType::Enterprise) {
             e.civil_servant_level = Some(match rng.below(100) {
