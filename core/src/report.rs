@@ -89,6 +89,64 @@ impl Counts {
     }
 }
 
+/// A fast tally of outcomes, turned into [`Counts`] at the end of a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Tally {
+    on_roll: u32,
+    rated: u32,
+    levels: [u32; 4],
+    reasons: [u32; 6],
+}
+
+const REASONS: [NotRatedReason; 6] = [
+    NotRatedReason::Exempt,
+    NotRatedReason::Suspended,
+    NotRatedReason::AdmittedUnderSixMonths,
+    NotRatedReason::NewOrganisation,
+    NotRatedReason::NoEvaluation,
+    NotRatedReason::MissingInputs,
+];
+
+impl Tally {
+    /// Adds an outcome.
+    pub(crate) fn add(&mut self, o: &Outcome) {
+        self.on_roll += 1;
+        match o {
+            Outcome::Rated(r) => {
+                self.rated += 1;
+                if let Some(c) = self.levels.get_mut(r.level as usize) {
+                    *c += 1;
+                }
+            }
+            Outcome::NotRated { reason, .. } => {
+                if let Some(i) = REASONS.iter().position(|x| x == reason) {
+                    if let Some(c) = self.reasons.get_mut(i) {
+                        *c += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The counts.
+    pub(crate) fn counts(&self) -> Counts {
+        Counts {
+            on_roll: self.on_roll,
+            rated: self.rated,
+            by_level: Level::ALL
+                .into_iter()
+                .zip(self.levels)
+                .filter(|(_, n)| *n > 0)
+                .collect(),
+            not_rated: REASONS
+                .into_iter()
+                .zip(self.reasons)
+                .filter(|(_, n)| *n > 0)
+                .collect(),
+        }
+    }
+}
+
 /// The summary of a party organisation or a commune.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitSummary {

@@ -27,7 +27,7 @@ use crate::policy::{
 use crate::quota::{cap, QuotaUsage};
 use crate::regime::Regime;
 use crate::report::{
-    Counts, Discrepancy, DiscretionItem, Report, SubjectKind, SubjectOutcome, UnitSummary,
+    Counts, Discrepancy, DiscretionItem, Report, SubjectKind, SubjectOutcome, Tally, UnitSummary,
     REPORT_FORMAT,
 };
 use crate::rules::common;
@@ -63,11 +63,7 @@ struct MemberResult {
 }
 
 /// The latest-stage evaluation of a subject for a year.
-fn latest(
-    ds: &Dataset,
-    chain: impl Iterator<Item = u32>,
-    year: i32,
-) -> Option<(u32, &Evaluation)> {
+fn latest(ds: &Dataset, chain: impl Iterator<Item = u32>, year: i32) -> Option<(u32, &Evaluation)> {
     chain
         .filter_map(|i| ds.evaluations.get(i as usize).map(|e| (i, e)))
         .filter(|(_, e)| e.year == year)
@@ -1178,13 +1174,9 @@ fn assemble(
         ids: vec![None; ds.units.len()],
         commune: vec![UNKNOWN; ds.units.len()],
     };
-    let mut summaries: FxHashMap<u32, UnitSummary> = FxHashMap::default();
-    let mut total = UnitSummary {
-        unit: String::new(),
-        name: ds.description.clone().unwrap_or_default(),
-        unit_kind: None,
-        ..UnitSummary::default()
-    };
+    // Per unit position: (members, organisations).
+    let mut summaries: FxHashMap<u32, (Tally, Tally)> = FxHashMap::default();
+    let (mut total_members, mut total_orgs) = (Tally::default(), Tally::default());
     let mut warnings: BTreeMap<String, u32> = BTreeMap::new();
     let mut discretion = Vec::new();
     let note = |o: &Outcome,
@@ -1221,19 +1213,14 @@ fn assemble(
         }
         Outcome::NotRated { .. } => {}
     };
-    fn summary<'s>(
-        summaries: &'s mut FxHashMap<u32, UnitSummary>,
-        graph: &OrgGraph,
+    fn summary(
+        summaries: &mut FxHashMap<u32, (Tally, Tally)>,
         pos: u32,
-    ) -> Option<&'s mut UnitSummary> {
+    ) -> Option<&mut (Tally, Tally)> {
         if pos == NONE {
             return None;
         }
-        Some(
-            summaries
-                .entry(pos)
-                .or_insert_with(|| new_summary(graph, pos)),
-        )
+        Some(summaries.entry(pos).or_default())
     }
 
     // Members, in id order: sort (id, index) pairs, then move each outcome once.
@@ -1263,11 +1250,11 @@ fn assemble(
         let g = grassroots.get(m.cell as usize).copied().unwrap_or(NONE);
         let commune = ids.commune(m.cell);
         for key in [g, commune] {
-            if let Some(s) = summary(&mut summaries, graph, key) {
-                s.members.add(&outcome);
+            if let Some(s) = summary(&mut summaries, key) {
+                s.0.add(&outcome);
             }
         }
-        total.members.add(&outcome);
+        total_members.add(&outcome);
         outcomes.push(SubjectOutcome {
             subject: person.to_owned(),
             kind: SubjectKind::Member,
@@ -1297,11 +1284,11 @@ fn assemble(
             .unwrap_or(NONE);
         let commune = ids.commune(o);
         for key in [g, commune] {
-            if let Some(s) = summary(&mut summaries, graph, key) {
-                s.organisations.add(&outcome);
+            if let Some(s) = summary(&mut summaries, key) {
+                s.1.add(&outcome);
             }
         }
-        total.organisations.add(&outcome);
+        total_orgs.add(&outcome);
         let parent = graph.parent_pos(o, ctx.end).unwrap_or(NONE);
         outcomes.push(SubjectOutcome {
             subject: id.to_owned(),
@@ -1320,8 +1307,22 @@ fn assemble(
         (&a.subject, &a.point, &a.rule).cmp(&(&b.subject, &b.point, &b.rule))
     });
     quotas.sort_unstable_by(|a, b| a.group.cmp(&b.group));
-    let mut summaries: Vec<UnitSummary> = summaries.into_values().collect();
+    let mut summaries: Vec<UnitSummary> = summaries
+        .into_iter()
+        .map(|(pos, (m, o))| UnitSummary {
+            members: m.counts(),
+            organisations: o.counts(),
+            ..new_summary(graph, pos)
+        })
+        .collect();
     summaries.sort_unstable_by(|a, b| a.unit.cmp(&b.unit));
+    let total = UnitSummary {
+        unit: String::new(),
+        name: ds.description.clone().unwrap_or_default(),
+        unit_kind: None,
+        members: total_members.counts(),
+        organisations: total_orgs.counts(),
+    };
     Report {
         format: REPORT_FORMAT.to_owned(),
         generator: format!("xeploai {}", crate::VERSION),
