@@ -2,8 +2,9 @@
 //! (DESIGN §5), the aggregation presets (party-rating.md §5.6) and the
 //! reading of discipline records.
 
-use crate::evaluation::{Discipline, DisciplineForm, Tasks};
-use crate::explain::{Citation, RuleDef, Tag};
+use crate::evaluation::{Discipline, DisciplineForm, Evaluation, Tasks};
+use crate::explain::{Citation, Effect, RuleDef, Tag};
+use crate::level::{Grade, Level};
 use chrono::Datelike;
 
 const LIB: Citation = Citation::doc("xeploai DESIGN §5");
@@ -215,4 +216,148 @@ pub const fn good_tasks(t: &Tasks) -> bool {
 #[must_use]
 pub const fn completed_tasks(t: &Tasks) -> bool {
     t.assigned > 0 && t.done() == t.assigned && t.late as u64 * 5 <= t.assigned as u64
+}
+
+/// The per-criterion grades of an evaluation (Quy định 124 and 132), counted by
+/// grade for the task (key) criteria named in `task_criteria` and for the others.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GradeCounts {
+    /// Task criteria graded, by grade (indexed by `Grade as usize`).
+    pub task: [u32; 4],
+    /// The other criteria graded, by grade.
+    pub other: [u32; 4],
+    /// Task criteria named in `task_criteria` but not graded.
+    pub task_ungraded: u32,
+}
+
+fn at_least_in(counts: &[u32; 4], grade: Grade) -> u32 {
+    counts.iter().skip(grade as usize).sum()
+}
+
+impl GradeCounts {
+    /// Counts the grades of `e`; a criterion named twice in `task_criteria` counts once.
+    #[must_use]
+    pub fn of(e: &Evaluation) -> Self {
+        let mut c = Self::default();
+        let mut task_ids: Vec<&str> = e.task_criteria.iter().map(String::as_str).collect();
+        task_ids.sort_unstable();
+        task_ids.dedup();
+        for id in &task_ids {
+            if !e.grades.contains_key(*id) {
+                c.task_ungraded += 1;
+            }
+        }
+        for (id, g) in &e.grades {
+            let slot = if task_ids.binary_search(&id.as_str()).is_ok() {
+                c.task.get_mut(*g as usize)
+            } else {
+                c.other.get_mut(*g as usize)
+            };
+            if let Some(n) = slot {
+                *n += 1;
+            }
+        }
+        c
+    }
+    /// Task criteria graded.
+    #[must_use]
+    pub fn tasks(&self) -> u32 {
+        self.task.iter().sum()
+    }
+    /// Other criteria graded.
+    #[must_use]
+    pub fn others(&self) -> u32 {
+        self.other.iter().sum()
+    }
+    /// Every criterion graded.
+    #[must_use]
+    pub fn all(&self) -> u32 {
+        self.tasks() + self.others()
+    }
+    /// Task criteria at `grade` or better.
+    #[must_use]
+    pub fn task_at_least(&self, grade: Grade) -> u32 {
+        at_least_in(&self.task, grade)
+    }
+    /// Other criteria at `grade` or better.
+    #[must_use]
+    pub fn other_at_least(&self, grade: Grade) -> u32 {
+        at_least_in(&self.other, grade)
+    }
+    /// Criteria at `grade` or better.
+    #[must_use]
+    pub fn all_at_least(&self, grade: Grade) -> u32 {
+        self.task_at_least(grade) + self.other_at_least(grade)
+    }
+    /// Criteria at exactly `grade`.
+    #[must_use]
+    pub fn all_at(&self, grade: Grade) -> u32 {
+        let i = grade as usize;
+        self.task.get(i).copied().unwrap_or(0) + self.other.get(i).copied().unwrap_or(0)
+    }
+}
+
+/// One condition of a level's frame (Quy định 124 and 132): the rule, whether
+/// it holds, and the values it compared.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Part {
+    pub(crate) rule: &'static RuleDef,
+    pub(crate) ok: bool,
+    pub(crate) values: [i64; 4],
+}
+
+impl Part {
+    pub(crate) fn new(rule: &'static RuleDef, ok: bool, values: &[i64]) -> Self {
+        let mut v = [0i64; 4];
+        for (slot, x) in v.iter_mut().zip(values) {
+            *slot = *x;
+        }
+        Self {
+            rule,
+            ok,
+            values: v,
+        }
+    }
+}
+
+/// Walks the frames of the levels from the highest down: the first frame whose
+/// parts all hold gives the level, its parts noted as met; the failed parts of
+/// the frames above are noted as having lowered the level (each rule once).
+/// `None` if no frame holds.
+pub(crate) fn walk_frames(j: &mut super::Judge<'_>, frames: &[(Level, &[Part])]) -> Option<Level> {
+    fn note(j: &mut super::Judge<'_>, p: &Part, effect: Effect) {
+        if !j
+            .findings
+            .iter()
+            .any(|f| f.rule.id == p.rule.id && f.effect == effect)
+        {
+            j.note(p.rule, effect, &p.values);
+        }
+    }
+    for (level, parts) in frames {
+        if parts.iter().all(|p| p.ok) {
+            for p in *parts {
+                note(j, p, Effect::Met);
+            }
+            return Some(*level);
+        }
+        for p in parts.iter().filter(|p| !p.ok) {
+            note(j, p, Effect::Lowered);
+        }
+    }
+    None
+}
+
+/// The conclusions of a kind in an evaluation: `None` if there is none, else
+/// whether every one is mitigated (admitted, self-detected and remedied, or
+/// force majeure).
+#[must_use]
+pub fn concluded(e: &Evaluation, kind: crate::evaluation::ConclusionKind) -> Option<bool> {
+    let mut found = false;
+    let mut all_mitigated = true;
+    for c in e.conclusions.iter().filter(|c| c.kind == kind) {
+        found = true;
+        all_mitigated &= c.mitigated;
+    }
+    found.then_some(all_mitigated)
 }
