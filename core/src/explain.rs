@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// How sure the reference is of a rule (party-rating.md, tags [V] [P] [U] [D]).
+/// How sure the reference is of a rule (party-rating.md, tags `[V]` `[P]` `[U]` `[D]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tag {

@@ -146,8 +146,13 @@ pub trait Rules: Sync + std::fmt::Debug {
     fn rate_organisation(&self, o: &OrgInput<'_>) -> Result<Assessment, Unrated>;
     /// The rule making the head of a collective rated KHTNV KHTNV, if the regime has one.
     fn head_rule(&self) -> Option<&'static RuleDef>;
-    /// The quota rule and its percentages (normal, outstanding).
+    /// The quota rule and its percentages (normal, outstanding). A percentage of
+    /// 100 or more means the regime has no quota (the 2014 guidance).
     fn quota(&self) -> (&'static RuleDef, u32, u32);
+    /// The rule that raises the quota for a group with outstanding achievements, if any.
+    fn exception_rule(&self) -> Option<&'static RuleDef> {
+        None
+    }
     /// The regime's own aggregation rule, applied whatever the policy.
     fn own_aggregation(&self) -> crate::policy::Aggregation {
         crate::policy::Aggregation::None

@@ -649,7 +649,16 @@ fn apply_quota(
     store: &mut impl Store,
 ) -> Option<QuotaUsage> {
     let (rule, normal, high) = ctx.rules.quota();
+    if normal >= 100 {
+        // No quota in this regime.
+        return None;
+    }
     let percent = if outstanding { high } else { normal };
+    let exception = if outstanding && high > normal {
+        ctx.rules.exception_rule()
+    } else {
+        None
+    };
     let mut good = 0u32;
     // (index, id, score, (exceeded, assigned), recorded selection)
     type Candidate<'i> = (usize, &'i str, u32, (u32, u32), Option<Level>);
@@ -709,12 +718,9 @@ fn apply_quota(
             continue;
         };
         let values = [i64::from(rank), i64::from(k), i64::from(e)];
-        if outstanding {
-            r.findings.push(Finding::new(
-                &crate::rules::qd366::EXCEPTION_25,
-                Effect::Noted,
-                &[i64::from(percent)],
-            ));
+        if let Some(x) = exception {
+            r.findings
+                .push(Finding::new(x, Effect::Noted, &[i64::from(percent)]));
         }
         let within = rank <= k;
         let keep = match decided {

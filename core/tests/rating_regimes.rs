@@ -201,7 +201,7 @@ fn check_not_rated(r: &Report, id: &str, reason: NotRatedReason, rule: &str) {
 
 fn points(r: &Report, id: &str) -> Vec<String> {
     match outcome(r, id) {
-        Outcome::Rated(x) => x.discretion.iter().map(|d| d.point.clone()).collect(),
+        Outcome::Rated(x) => x.discretion.iter().map(|d| d.point.to_string()).collect(),
         Outcome::NotRated { .. } => Vec::new(),
     }
 }
@@ -1315,19 +1315,25 @@ fn hd27_bands_are_unverified_defaults() {
 
 #[test]
 fn hd27_has_no_central_quota() {
-    // §9 / §5.5: no quota found for 2014: under the default reading the cap never binds.
-    let r = Fx::new(Y27)
-        .member("p1", score(950))
-        .member("p2", score(920))
-        .rate();
-    for p in ["p1", "p2"] {
-        check(
-            &r,
-            p,
-            Level::Excellent,
-            "hd27.no_quota.granted",
-            Effect::Met,
-        );
+    // §9 / §5.5: no quota found for 2014: no cap applies under any reading.
+    for preset in ["default", "literal"] {
+        let policy = xeploai::Policy::preset(preset).unwrap();
+        let r = Fx::new(Y27)
+            .member("p1", score(950))
+            .member("p2", score(920))
+            .rate_with(None, &policy);
+        assert!(r.quotas.is_empty(), "{preset}: {:?}", r.quotas);
+        for p in ["p1", "p2"] {
+            let o = r.outcome(p).unwrap();
+            assert_eq!(o.outcome.level(), Some(Level::Excellent), "{preset} {p}");
+            assert!(
+                o.outcome
+                    .findings()
+                    .iter()
+                    .all(|f| !f.rule.id.contains("quota")),
+                "{preset} {p}"
+            );
+        }
     }
 }
 

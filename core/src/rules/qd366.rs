@@ -658,4 +658,8 @@ impl Rules for Qd366 {
     fn quota(&self) -> (&'static RuleDef, u32, u32) {
         (&QUOTA_DEMOTED, 20, 25)
     }
+
+    fn exception_rule(&self) -> Option<&'static RuleDef> {
+        Some(&EXCEPTION_25)
+    }
 }
