@@ -8,7 +8,19 @@ use crate::level::Level;
 use serde::{Deserialize, Serialize};
 
 /// Why a subject is not rated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum NotRatedReason {
     /// Exempted from party work and activities (E1).
@@ -77,9 +89,10 @@ pub const DISCRETION_POINTS: &[&str] = &[
 
 /// A point where the text leaves the decision to the competent level: what the
 /// library applied by default and what the committee may decide instead.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Discretion {
     /// The point's code (one of [`DISCRETION_POINTS`]).
+    #[schemars(extend("enum" = DISCRETION_POINTS))]
     pub point: String,
     /// The rule that leaves the choice.
     pub rule: String,
@@ -112,7 +125,7 @@ impl Discretion {
 }
 
 /// The outcome for one subject.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum Outcome {
     /// Not rated; in no numerator or denominator.
@@ -128,7 +141,7 @@ pub enum Outcome {
 }
 
 /// A rated subject's result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Rated {
     /// The level.
     pub level: Level,
