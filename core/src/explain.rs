@@ -216,7 +216,7 @@ fn level_text(v: i64, lang: Lang) -> String {
 }
 
 /// What a finding did to the level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Effect {
     /// The rule set the level.
@@ -287,6 +287,44 @@ impl Serialize for Finding {
             citation: self.rule.citation.text(Lang::Vi),
         }
         .serialize(s)
+    }
+}
+
+/// The schema of a finding as [`Finding`]'s `Serialize` writes it: `rule` (the
+/// rule's id), `effect`, `values` (left out when the rule compares none) and
+/// `citation` (the Vietnamese text of the rule's citation).
+impl schemars::JsonSchema for Finding {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Finding".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        "xeploai::explain::Finding".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A rule applied to a subject, with the values it compared.",
+            "type": "object",
+            "properties": {
+                "rule": {
+                    "description": "The rule's stable id, e.g. `qd366.art11.k4.p4_3.t_i1.discipline`.",
+                    "type": "string"
+                },
+                "effect": generator.subschema_for::<Effect>(),
+                "values": {
+                    "description": "The values the rule compared, by name; left out when there are none. Integers: scores and points in tenths (`score*`, `*score`), levels as 0 not_completed, 1 completed, 2 good, 3 excellent (`*level`), days as YYYYMMDD (`*date`), the discipline form as 0 reprimand, 1 warning, 2 removal, 3 expulsion (`form`), counts otherwise.",
+                    "type": "object",
+                    "additionalProperties": {"type": "integer", "format": "int64"}
+                },
+                "citation": {
+                    "description": "The rule's citation in Vietnamese, e.g. \"Quy định 366-QĐ/TW, Điều 11, khoản 4, điểm 4.3\".",
+                    "type": "string"
+                }
+            },
+            "required": ["rule", "effect", "citation"],
+            "additionalProperties": false
+        })
     }
 }
 

@@ -17,6 +17,9 @@ use std::fmt;
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[schemars(
+    description = "A quality level, lowest first: not_completed (KHTNV), completed (HTNV), good (HTTNV), excellent (HTXSNV)."
+)]
 pub enum Level {
     /// Không hoàn thành nhiệm vụ (KHTNV); under the 2014 guidance, "yếu kém" for organisations.
     NotCompleted,

@@ -9,7 +9,19 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 /// Why a subject is not rated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum NotRatedReason {
     /// Exempted from party work and activities (E1).
@@ -78,9 +90,10 @@ pub const DISCRETION_POINTS: &[&str] = &[
 
 /// A point where the text leaves the decision to the competent level: what the
 /// library applied by default and what the committee may decide instead.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Discretion {
     /// The point's code (one of [`DISCRETION_POINTS`]).
+    #[schemars(extend("enum" = DISCRETION_POINTS))]
     pub point: Cow<'static, str>,
     /// The rule that leaves the choice.
     pub rule: Cow<'static, str>,
@@ -113,7 +126,7 @@ impl Discretion {
 }
 
 /// The outcome for one subject.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum Outcome {
     /// Not rated; in no numerator or denominator.
@@ -129,7 +142,7 @@ pub enum Outcome {
 }
 
 /// A rated subject's result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Rated {
     /// The level.
     pub level: Level,

@@ -164,6 +164,7 @@ pub struct Policy {
     /// Rate organisations set up less than 6 months before (Q7; Quy định 132 does not).
     pub rate_new_organisations: bool,
     /// Caps by residence comment (Q11); none by default.
+    #[schemars(extend("propertyNames" = {"enum": ["good", "satisfactory", "not_good", "violation_reported"]}))]
     pub residence_caps: BTreeMap<ResidenceCommentKey, Level>,
     /// Cap the party level at the civil-servant level where given (Q14).
     pub civil_servant_cap: bool,

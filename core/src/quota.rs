@@ -51,7 +51,7 @@ pub fn cap(
 }
 
 /// How a quota group was used.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct QuotaUsage {
     /// The group: an explicit group's id, or a default group's description
     /// (`members:<grassroots organisation>:<category>`, `organisations:<parent>:<cell type>`).

@@ -19,7 +19,19 @@ use std::sync::Arc;
 pub const REPORT_FORMAT: &str = "xeploai-report/1";
 
 /// What a subject is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SubjectKind {
     /// A party member.
@@ -29,7 +41,7 @@ pub enum SubjectKind {
 }
 
 /// One subject's entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SubjectOutcome {
     /// The person's or the unit's id.
     pub subject: String,
@@ -51,15 +63,17 @@ pub struct SubjectOutcome {
 }
 
 /// Counts of a group of subjects, with numerators and denominators.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Counts {
     /// On the roll (rated or not).
     pub on_roll: u32,
     /// Rated: the denominator of every share.
     pub rated: u32,
     /// Rated, by level.
+    #[schemars(extend("propertyNames" = {"$ref": "#/$defs/Level"}))]
     pub by_level: BTreeMap<Level, u32>,
     /// Not rated, by reason.
+    #[schemars(extend("propertyNames" = {"$ref": "#/$defs/NotRatedReason"}))]
     pub not_rated: BTreeMap<NotRatedReason, u32>,
 }
 
@@ -148,7 +162,7 @@ impl Tally {
 }
 
 /// The summary of a party organisation or a commune.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UnitSummary {
     /// The unit's id.
     pub unit: String,
@@ -163,7 +177,7 @@ pub struct UnitSummary {
 }
 
 /// A proposal the rules do not allow, or that is below what they allow.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Discrepancy {
     /// The subject.
     pub subject: String,
@@ -174,17 +188,19 @@ pub struct Discrepancy {
     /// The level the rules allow (none if the subject is not rated).
     pub allowed: Option<Level>,
     /// `above_allowed`, `below_allowed` or `not_rated`.
+    #[schemars(extend("enum" = ["above_allowed", "below_allowed", "not_rated"]))]
     pub kind: String,
     /// The rules that set or lowered the allowed level.
     pub rules: Vec<String>,
 }
 
 /// An open or decided point of discretion.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DiscretionItem {
     /// The subject.
     pub subject: String,
     /// The point's code.
+    #[schemars(extend("enum" = crate::outcome::DISCRETION_POINTS))]
     pub point: std::borrow::Cow<'static, str>,
     /// The rule.
     pub rule: std::borrow::Cow<'static, str>,
@@ -196,9 +212,11 @@ pub struct DiscretionItem {
 }
 
 /// A report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[schemars(title = "xeploai-report/1")]
 pub struct Report {
     /// Always `xeploai-report/1`.
+    #[schemars(extend("const" = REPORT_FORMAT))]
     pub format: String,
     /// The library version that made it.
     pub generator: String,
