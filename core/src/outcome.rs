@@ -79,14 +79,7 @@ impl NotRatedReason {
 }
 
 /// The points of discretion a committee may decide, as codes (`Decision::point`).
-pub const DISCRETION_POINTS: &[&str] = &[
-    "mitigation",
-    "earlier_fault",
-    "gap",
-    "quota_selection",
-    "exception_25",
-    "new_organisation",
-];
+pub const DISCRETION_POINTS: &[&str] = &["mitigation", "earlier_fault", "gap", "quota_selection"];
 
 /// A point where the text leaves the decision to the competent level: what the
 /// library applied by default and what the committee may decide instead.
@@ -159,6 +152,9 @@ pub struct Rated {
     /// Points of discretion.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub discretion: Vec<Discretion>,
+    /// The policy settings that affected this outcome (names of [`crate::Policy`] fields).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub settings: Vec<Cow<'static, str>>,
 }
 
 impl Outcome {

@@ -112,6 +112,8 @@ pub struct Assessment {
     pub findings: Vec<Finding>,
     /// Points of discretion.
     pub discretion: Vec<Discretion>,
+    /// The policy settings that affected the result.
+    pub settings: Vec<&'static str>,
 }
 
 /// A subject the rules do not rate.
@@ -192,6 +194,7 @@ pub fn rule_by_id(id: &str) -> Option<&'static RuleDef> {
 pub(crate) struct Judge<'a> {
     pub(crate) findings: Vec<Finding>,
     pub(crate) discretion: Vec<Discretion>,
+    pub(crate) settings: Vec<&'static str>,
     decisions: &'a [&'a Decision],
     /// The lowest cap any rule has set.
     pub(crate) cap: Level,
@@ -202,8 +205,16 @@ impl<'a> Judge<'a> {
         Self {
             findings: Vec::with_capacity(4),
             discretion: Vec::new(),
+            settings: Vec::new(),
             decisions,
             cap: Level::Excellent,
+        }
+    }
+
+    /// Records that a policy setting affected the result.
+    pub(crate) fn setting(&mut self, name: &'static str) {
+        if !self.settings.contains(&name) {
+            self.settings.push(name);
         }
     }
 
@@ -278,6 +289,7 @@ impl<'a> Judge<'a> {
             exceeded,
             findings: self.findings,
             discretion: self.discretion,
+            settings: self.settings,
         }
     }
 }

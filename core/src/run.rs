@@ -90,6 +90,11 @@ fn rated(a: Assessment) -> Outcome {
         quota_demoted: false,
         findings: a.findings,
         discretion: a.discretion,
+        settings: a
+            .settings
+            .into_iter()
+            .map(std::borrow::Cow::Borrowed)
+            .collect(),
     })
 }
 
@@ -183,6 +188,7 @@ impl<'a> Ctx<'a> {
         let category = e
             .category
             .unwrap_or_else(|| self.category_of(person, cell, m));
+        let by_q4 = e.category.is_none() && category != m.category;
         let input = MemberInput {
             id: &m.person,
             year: self.year,
@@ -211,6 +217,9 @@ impl<'a> Ctx<'a> {
                 ..base
             },
             Ok(mut a) => {
+                if by_q4 {
+                    a.settings.push("secretary_category");
+                }
                 self.member_caps(&mut a, person, e, cell_ref);
                 let exceeded = a.exceeded;
                 MemberResult {
@@ -249,6 +258,7 @@ impl<'a> Ctx<'a> {
         if self.policy.civil_servant_cap {
             if let Some(cs) = e.civil_servant_level {
                 if a.level > cs {
+                    a.settings.push("civil_servant_cap");
                     a.level = cs;
                     a.findings.push(Finding::new(
                         &common::CIVIL_SERVANT_CAP,
@@ -273,6 +283,7 @@ impl<'a> Ctx<'a> {
             Some(c) => {
                 if let Some(&capl) = self.policy.residence_caps.get(&c) {
                     if a.level > capl {
+                        a.settings.push("residence_caps");
                         a.level = capl;
                         a.findings.push(Finding::new(
                             &common::RESIDENCE_CAP,
@@ -474,8 +485,15 @@ pub fn rate(
                     })
                 })
                 .collect();
-            if let Some(u) = apply_quota(&ctx, &name, kind == 0, outstanding, &items, &mut members)
-            {
+            if let Some(u) = apply_quota(
+                &ctx,
+                &name,
+                kind == 0,
+                (kind != 0).then_some("member_groups"),
+                outstanding,
+                &items,
+                &mut members,
+            ) {
                 quotas.push(u);
             }
         }
@@ -562,6 +580,7 @@ pub fn rate(
                 &ctx,
                 &name,
                 kind == 0,
+                (kind != 0).then_some("organisation_groups"),
                 outstanding,
                 &items,
                 &mut org_outcome,
@@ -644,6 +663,7 @@ fn apply_quota(
     ctx: &Ctx<'_>,
     name: &str,
     explicit: bool,
+    grouping: Option<&'static str>,
     outstanding: bool,
     items: &[QItem<'_>],
     store: &mut impl Store,
@@ -717,7 +737,12 @@ fn apply_quota(
         let Some(Outcome::Rated(r)) = store.outcome(*index) else {
             continue;
         };
-        let values = [i64::from(rank), i64::from(k), i64::from(e)];
+        let values = [
+            i64::from(rank),
+            i64::from(k),
+            i64::from(e),
+            i64::from(percent),
+        ];
         if let Some(x) = exception {
             r.findings
                 .push(Finding::new(x, Effect::Noted, &[i64::from(percent)]));
@@ -753,6 +778,16 @@ fn apply_quota(
             d.decided = *decided;
             r.discretion.push(d);
             demoted.push((*id).to_owned());
+        }
+        for name in ["quota_reading", "quota_rounding"]
+            .into_iter()
+            .chain(contested.then_some("too_many_candidates"))
+            .chain(grouping)
+        {
+            let name = std::borrow::Cow::Borrowed(name);
+            if !r.settings.contains(&name) {
+                r.settings.push(name);
+            }
         }
         r.provisional = r.discretion.iter().any(|d| d.decided.is_none());
     }
@@ -882,8 +917,18 @@ fn rate_org(
             } else {
                 input.suborgs
             };
-            for agg in [ctx.rules.own_aggregation(), ctx.policy.aggregation] {
-                aggregate(&mut a, agg, counts, input.holds_members);
+            aggregate(
+                &mut a,
+                ctx.rules.own_aggregation(),
+                counts,
+                input.holds_members,
+            );
+            if ctx.policy.aggregation != ctx.rules.own_aggregation() {
+                let before = a.findings.len();
+                aggregate(&mut a, ctx.policy.aggregation, counts, input.holds_members);
+                if a.findings.len() > before {
+                    a.settings.push("aggregation");
+                }
             }
             if ctx.policy.aggregation == ctx.rules.own_aggregation()
                 && ctx.policy.aggregation != Aggregation::None
@@ -1049,6 +1094,8 @@ fn apply_heads(
             }
         }
         if ctx.policy.cap_head_by_collective && r.level > lowest {
+            r.settings
+                .push(std::borrow::Cow::Borrowed("cap_head_by_collective"));
             r.level = lowest;
             r.findings.push(Finding::new(
                 &common::HEAD_CAPPED_BY_COLLECTIVE,

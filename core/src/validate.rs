@@ -315,7 +315,11 @@ impl ProblemKind {
             Self::DuplicateId { id, first } => format!("mã `{id}` đã được dùng ở {first}"),
             Self::EmptyId => "mã để trống".to_owned(),
             Self::DanglingReference { target, expected } => {
-                let what = if *expected == "person" { "người" } else { "đơn vị" };
+                let what = match *expected {
+                    "person" => "người",
+                    "unit" => "đơn vị",
+                    _ => "người hoặc đơn vị",
+                };
                 format!("`{target}` không phải mã của {what} nào")
             }
             Self::WrongKind { target, found, expected } => {
@@ -1373,7 +1377,7 @@ fn check_ratings(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
                     "violation_year",
                     ProblemKind::OutOfRange {
                         value: i64::from(y),
-                        min: i64::MIN,
+                        min: 1945,
                         max: i64::from(decided),
                     },
                 );

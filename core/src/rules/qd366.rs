@@ -225,9 +225,9 @@ rule!(EARLIER_FAULT, "qd366.art11.k4.earlier_fault", Citation::clause(QD, 11, 4)
 rule!(QUOTA_GRANTED, "qd366.art11.k1.quota.granted", Citation::clause(QD, 11, 1), Verified, ["rank", "cap", "candidates"],
     "trong tỷ lệ HTXSNV của nhóm: xếp thứ {rank} trong {candidates} người đủ điều kiện, tối đa {cap}",
     "within the group's HTXSNV quota: ranked {rank} of {candidates} candidates, at most {cap}");
-rule!(QUOTA_DEMOTED, "qd366.art11.k1.quota.demoted", Citation::clause(QD, 11, 1), Verified, ["rank", "cap", "candidates"],
-    "số HTXSNV không vượt quá 20% số HTTNV của nhóm: xếp thứ {rank} trong {candidates} người đủ điều kiện, chỉ được {cap}: xếp HTTNV",
-    "HTXSNV may not exceed 20% of HTTNV in the group: ranked {rank} of {candidates} candidates with {cap} allowed: rated HTTNV");
+rule!(QUOTA_DEMOTED, "qd366.art11.k1.quota.demoted", Citation::clause(QD, 11, 1), Verified, ["rank", "cap", "candidates", "percent"],
+    "số HTXSNV không vượt quá {percent}% số HTTNV của nhóm: xếp thứ {rank} trong {candidates} người đủ điều kiện, chỉ được {cap}: xếp HTTNV",
+    "HTXSNV may not exceed {percent}% of HTTNV in the group: ranked {rank} of {candidates} candidates with {cap} allowed: rated HTTNV");
 rule!(
     EXCEPTION_25,
     "qd366.art11.k1.quota.exception_25",
@@ -448,6 +448,9 @@ impl Rules for Qd366 {
             None,
         );
         let discipline_rule = if leader { &T_L3 } else { &T_I1_DISCIPLINE };
+        if !m.disciplines.is_empty() {
+            j.setting("discipline_trigger");
+        }
         for (d, counted) in &disciplines {
             let v = [d.form as i64];
             match counted {
@@ -577,6 +580,9 @@ impl Rules for Qd366 {
             }
         }
         let duty = discipline_scope(o.policy);
+        if !o.leadership_disciplines.is_empty() {
+            j.setting("discipline_trigger");
+        }
         let leadership = disciplines_in_year(
             &o.leadership_disciplines,
             o.year,
