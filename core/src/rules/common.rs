@@ -158,7 +158,9 @@ pub enum Counted {
 /// above, duty-related if `duty_only`; a violation counts once (its earliest
 /// decision), and one that happened at another unit (`violation_unit`) counts
 /// there, not here (§5.4 SC2). Returns each with how it counts and whether it
-/// is mitigated (self-detected and remedied).
+/// is mitigated (self-detected and remedied), in a fixed order (by decision
+/// date, then the most severe form first, then the record's other fields), so
+/// the findings do not depend on the order of the dataset's records.
 pub fn disciplines_in_year<'a>(
     all: &[&'a Discipline],
     year: i32,
@@ -166,7 +168,8 @@ pub fn disciplines_in_year<'a>(
     duty_only: bool,
     here: Option<&str>,
 ) -> Vec<(&'a Discipline, Counted)> {
-    all.iter()
+    let mut counted: Vec<&'a Discipline> = all
+        .iter()
         .copied()
         .filter(|d| {
             d.decided_on.year() == year && d.form >= min_form && (!duty_only || d.duty_related)
@@ -183,6 +186,10 @@ pub fn disciplines_in_year<'a>(
                     .any(|o| o.violation_id.as_ref() == Some(v) && o.decided_on < d.decided_on)
             })
         })
+        .collect();
+    counted.sort_by(|a, b| order_key(a).cmp(&order_key(b)));
+    counted
+        .into_iter()
         .map(|d| {
             let counted = if d.violation_year.is_some_and(|y| y < year) {
                 Counted::EarlierFault
@@ -192,6 +199,35 @@ pub fn disciplines_in_year<'a>(
             (d, counted)
         })
         .collect()
+}
+
+/// A total order of discipline records that does not depend on their position.
+#[expect(
+    clippy::type_complexity,
+    reason = "the key is every field of the record, in order"
+)]
+fn order_key(
+    d: &Discipline,
+) -> (
+    crate::date::Date,
+    std::cmp::Reverse<DisciplineForm>,
+    &str,
+    Option<&str>,
+    Option<i32>,
+    Option<&str>,
+    bool,
+    bool,
+) {
+    (
+        d.decided_on,
+        std::cmp::Reverse(d.form),
+        d.subject.as_str(),
+        d.violation_id.as_deref(),
+        d.violation_year,
+        d.violation_unit.as_deref(),
+        d.duty_related,
+        d.self_detected,
+    )
 }
 
 /// `part ≥ 30 % of whole`, exactly: `part × 10 ≥ 3 × whole`.
