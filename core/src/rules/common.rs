@@ -156,7 +156,7 @@ pub enum Counted {
 
 /// The disciplines that count in `year`: decided in `year`, at `min_form` or
 /// above, duty-related if `duty_only`; a violation counts once (its earliest
-/// decision), and one that happened at another unit (`violation_unit`) counts
+/// decision, once even if several are dated that day), and one that happened at another unit (`violation_unit`) counts
 /// there, not here (§5.4 SC2). Returns each with how it counts and whether it
 /// is mitigated (self-detected and remedied), in a fixed order (by decision
 /// date, then the most severe form first, then the record's other fields), so
@@ -188,6 +188,18 @@ pub fn disciplines_in_year<'a>(
         })
         .collect();
     counted.sort_by(|a, b| order_key(a).cmp(&order_key(b)));
+    // Several decisions on one violation the same day (two members of a
+    // collective disciplined together, or two records of one decision) still
+    // count once: the first in that order, the most severe.
+    let mut seen: Vec<&str> = Vec::new();
+    counted.retain(|d| match d.violation_id.as_deref() {
+        Some(v) if seen.contains(&v) => false,
+        Some(v) => {
+            seen.push(v);
+            true
+        }
+        None => true,
+    });
     counted
         .into_iter()
         .map(|d| {
