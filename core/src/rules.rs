@@ -198,6 +198,8 @@ pub(crate) struct Judge<'a> {
     decisions: &'a [&'a Decision],
     /// The lowest cap any rule has set.
     pub(crate) cap: Level,
+    /// A trigger without mitigation holds: the level is KHTNV, with no discretion.
+    pub(crate) forced: bool,
 }
 
 impl<'a> Judge<'a> {
@@ -208,6 +210,7 @@ impl<'a> Judge<'a> {
             settings: Vec::new(),
             decisions,
             cap: Level::Excellent,
+            forced: false,
         }
     }
 
@@ -254,6 +257,7 @@ impl<'a> Judge<'a> {
                 &[Level::Completed, Level::Good, Level::Excellent],
             )
         } else {
+            self.forced = true;
             Level::NotCompleted
         };
         self.cap = self.cap.min(level);

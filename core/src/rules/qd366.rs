@@ -361,6 +361,12 @@ fn walk_down(j: &mut Judge<'_>, s: u32, c: &Conditions, e: &Evaluation, policy: 
         return Level::Completed;
     }
     j.note(&COND_COMPLETED_TASKS, Effect::Lowered, &done_values);
+    if j.forced {
+        // A trigger without mitigation already made the level KHTNV: the gap (a
+        // score that meets no level's conditions and no trigger, §14 Q1) does
+        // not arise, and there is nothing for the competent level to decide.
+        return Level::NotCompleted;
+    }
     let default = match policy.gap {
         GapPolicy::NotCompleted => Level::NotCompleted,
         GapPolicy::Completed => Level::Completed,
