@@ -148,6 +148,11 @@ pub trait Rules: Sync + std::fmt::Debug {
     fn rate_organisation(&self, o: &OrgInput<'_>) -> Result<Assessment, Unrated>;
     /// The rule making the head of a collective rated KHTNV KHTNV, if the regime has one.
     fn head_rule(&self) -> Option<&'static RuleDef>;
+    /// The rule making a leader KHTNV when more than half of the units named as
+    /// led in their evaluation are KHTNV; by default the head rule.
+    fn led_units_rule(&self) -> Option<&'static RuleDef> {
+        self.head_rule()
+    }
     /// The quota rule and its percentages (normal, outstanding). A percentage of
     /// 100 or more means the regime has no quota (the 2014 guidance).
     fn quota(&self) -> (&'static RuleDef, u32, u32);

@@ -1023,8 +1023,8 @@ fn apply_heads(
     org_outcome: &[Option<Outcome>],
 ) {
     let (graph, ds) = (ctx.graph, ctx.ds);
-    // (led, not completed, lowest level) per member result.
-    let mut led: FxHashMap<u32, (u32, u32, Level)> = FxHashMap::default();
+    // (led, not completed, lowest level, any named in the evaluation) per member result.
+    let mut led: FxHashMap<u32, (u32, u32, Level, bool)> = FxHashMap::default();
     for &o in orgs {
         let Some(level) = org_outcome
             .get(o as usize)
@@ -1049,7 +1049,7 @@ fn apply_heads(
             if r == NONE {
                 continue;
             }
-            let e = led.entry(r).or_insert((0, 0, Level::Excellent));
+            let e = led.entry(r).or_insert((0, 0, Level::Excellent, false));
             e.0 += 1;
             e.1 += u32::from(level == Level::NotCompleted);
             e.2 = e.2.min(level);
@@ -1070,20 +1070,29 @@ fn apply_heads(
             else {
                 continue;
             };
-            let entry = led.entry(pos32(i)).or_insert((0, 0, Level::Excellent));
+            let entry = led
+                .entry(pos32(i))
+                .or_insert((0, 0, Level::Excellent, false));
             entry.0 += 1;
             entry.1 += u32::from(level == Level::NotCompleted);
             entry.2 = entry.2.min(level);
+            entry.3 = true;
         }
     }
-    let head_rule = ctx.rules.head_rule();
-    let mut entries: Vec<(u32, (u32, u32, Level))> = led.into_iter().collect();
+    let mut entries: Vec<(u32, (u32, u32, Level, bool))> = led.into_iter().collect();
     entries.sort_unstable_by_key(|(i, _)| *i);
-    for (i, (n, bad, lowest)) in entries {
+    for (i, (n, bad, lowest, named)) in entries {
         let Some(Outcome::Rated(r)) = members.get_mut(i as usize).map(|m| &mut m.outcome) else {
             continue;
         };
-        if let Some(rule) = head_rule {
+        // The units named in a leader's evaluation: T-L1 itself; only the
+        // collective where they are secretary: T-L1 read for the head (§5.7).
+        let rule = if named {
+            ctx.rules.led_units_rule()
+        } else {
+            ctx.rules.head_rule()
+        };
+        if let Some(rule) = rule {
             if u64::from(bad) * 2 > u64::from(n) && r.level > Level::NotCompleted {
                 r.level = Level::NotCompleted;
                 r.findings.push(Finding::new(

@@ -667,6 +667,10 @@ impl Rules for Qd366 {
         Some(&HEAD_OF_NOT_COMPLETED)
     }
 
+    fn led_units_rule(&self) -> Option<&'static RuleDef> {
+        Some(&T_L1_LED_UNITS)
+    }
+
     fn quota(&self) -> (&'static RuleDef, u32, u32) {
         (&QUOTA_DEMOTED, 20, 25)
     }
