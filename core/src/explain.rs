@@ -243,11 +243,13 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// A finding with values (at most four are kept).
+    /// A finding with values (at most four are kept, and no more than the rule names).
     #[must_use]
     pub fn new(rule: &'static RuleDef, effect: Effect, values: &[i64]) -> Self {
+        // Only the values the rule names: the JSON carries values by name, so an
+        // unnamed one would be lost on the way back (Report::from_json).
         let mut v = [0i64; 4];
-        for (slot, x) in v.iter_mut().zip(values) {
+        for (slot, x) in v.iter_mut().zip(values).take(rule.values.len()) {
             *slot = *x;
         }
         Self {
