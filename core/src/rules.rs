@@ -273,10 +273,12 @@ impl<'a> Judge<'a> {
     pub(crate) fn earlier_fault(
         &mut self,
         rule: &'static RuleDef,
-        earlier: &'static RuleDef,
         values: &[i64],
+        earlier: &'static RuleDef,
+        earlier_values: &[i64],
     ) {
         self.note(rule, Effect::Decided, values);
+        self.note(earlier, Effect::Noted, earlier_values);
         let level = self.discretion(
             "earlier_fault",
             earlier,

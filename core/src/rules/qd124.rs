@@ -409,6 +409,7 @@ impl Rules for Qd124 {
                 Counted::ThisYear => j.trigger(&I_DISCIPLINE, &[d.form as i64], d.self_detected),
                 Counted::EarlierFault => j.earlier_fault(
                     &I_DISCIPLINE,
+                    &[d.form as i64],
                     &EARLIER_FAULT,
                     &[i64::from(d.violation_year.unwrap_or(m.year))],
                 ),
@@ -463,6 +464,7 @@ impl Rules for Qd124 {
                 Counted::ThisYear => j.trigger(&C_C_COLLECTIVE, &[d.form as i64], false),
                 Counted::EarlierFault => j.earlier_fault(
                     &C_C_COLLECTIVE,
+                    &[d.form as i64],
                     &EARLIER_FAULT,
                     &[i64::from(d.violation_year.unwrap_or(o.year))],
                 ),

@@ -463,6 +463,7 @@ impl Rules for Qd366 {
                 Counted::ThisYear => j.trigger(discipline_rule, &v, d.self_detected),
                 Counted::EarlierFault => j.earlier_fault(
                     discipline_rule,
+                    &[d.form as i64],
                     &EARLIER_FAULT,
                     &[i64::from(d.violation_year.unwrap_or(m.year))],
                 ),
@@ -601,6 +602,7 @@ impl Rules for Qd366 {
                 Counted::ThisYear => j.trigger(&T_C2, &[d.form as i64], d.self_detected),
                 Counted::EarlierFault => j.earlier_fault(
                     &T_C2,
+                    &[d.form as i64],
                     &EARLIER_FAULT,
                     &[i64::from(d.violation_year.unwrap_or(o.year))],
                 ),
