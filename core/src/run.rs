@@ -620,16 +620,20 @@ pub fn rate(
     ))
 }
 
-/// Explicit quota groups of the year: subject → group id.
+/// Explicit quota groups of the year: subject → group id. A subject named in
+/// several groups falls in the first by id, whatever the order of the records.
 fn explicit_groups(ds: &Dataset, year: i32) -> FxHashMap<&str, &str> {
-    let mut map = FxHashMap::default();
+    let mut map: FxHashMap<&str, &str> = FxHashMap::default();
     for g in ds
         .quota_groups
         .iter()
         .filter(|g: &&QuotaGroup| g.year == year)
     {
         for s in &g.subjects {
-            map.insert(s.as_str(), g.id.as_str());
+            let id = g.id.as_str();
+            map.entry(s.as_str())
+                .and_modify(|first| *first = (*first).min(id))
+                .or_insert(id);
         }
     }
     map
