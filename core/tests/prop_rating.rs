@@ -192,6 +192,8 @@ struct Member {
     proposed: Option<Level>,
     /// Explicit quota group.
     group: Option<String>,
+    /// A second explicit group naming the member too (the first by id counts).
+    also: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -289,6 +291,7 @@ fn random_member(rng: &mut Rng, id: String, groups: bool) -> Member {
         2 => ("gap", LEVELS[rng.range(0, 1) as usize]),
         _ => ("quota_selection", LEVELS[rng.range(2, 3) as usize]),
     });
+    let group = (groups && rng.chance(50)).then(|| format!("Q{}", rng.below(3)));
     Member {
         id,
         category,
@@ -310,7 +313,8 @@ fn random_member(rng: &mut Rng, id: String, groups: bool) -> Member {
         civil_servant: rng.chance(15).then(|| LEVELS[rng.below(4) as usize]),
         decision,
         proposed: rng.chance(15).then(|| LEVELS[rng.below(4) as usize]),
-        group: (groups && rng.chance(50)).then(|| format!("Q{}", rng.below(3))),
+        group,
+        also: None,
     }
 }
 
@@ -420,6 +424,13 @@ fn random_spec(sizes: &[usize], seed: u64) -> Spec {
         .map(|g| format!("Q{g}"))
         .collect();
     let policy = random_policy(&mut rng);
+    // A second stream, so that adding draws here leaves the rest as it was.
+    let mut other = Rng(seed ^ 0x5EC0_4D57_1234_ABCD);
+    for m in cells.iter_mut().flat_map(|c| c.members.iter_mut()) {
+        if m.group.is_some() && other.chance(35) {
+            m.also = Some(format!("Q{}", other.below(3)));
+        }
+    }
     Spec {
         cells,
         committee,
@@ -589,8 +600,11 @@ fn dataset(spec: &Spec) -> Dataset {
                 decisions
                     .push(json!({"subject": m.id, "year": YEAR, "point": point, "level": level}));
             }
-            if let Some(g) = &m.group {
-                groups.entry(g.clone()).or_default().push(m.id.clone());
+            for g in m.group.iter().chain(&m.also) {
+                let subjects = groups.entry(g.clone()).or_default();
+                if !subjects.contains(&m.id) {
+                    subjects.push(m.id.clone());
+                }
             }
         }
     }
@@ -807,7 +821,10 @@ fn model_pre_open(spec: &Spec, cell: &Cell, mi: usize) -> (Pre, bool) {
 fn member_group(spec: &Spec, cell: &Cell, mi: usize) -> String {
     let m = &cell.members[mi];
     if let Some(g) = &m.group {
-        return g.clone();
+        return m
+            .also
+            .as_ref()
+            .map_or_else(|| g.clone(), |a| a.min(g).clone());
     }
     match spec.policy.member_groups {
         MemberGrouping::GrassrootsAndCategory => {
@@ -1004,6 +1021,53 @@ fn shuffle(ds: &mut Dataset, seed: u64) {
 }
 
 // ---------------------------------------------------------------------------
+// Property bodies (shared with the regression tests at the end)
+// ---------------------------------------------------------------------------
+
+fn check_model(sizes: &[usize], seed: u64) -> Result<(), TestCaseError> {
+    let spec = random_spec(sizes, seed);
+    let report = rate(&spec);
+    let model = model_final(&spec, &report);
+    for (id, expected) in &model {
+        prop_assert_eq!(
+            actual(&report, id),
+            *expected,
+            "member {}: {:#?}",
+            id,
+            report.outcome(id).map(|o| &o.outcome)
+        );
+    }
+    Ok(())
+}
+
+fn check_shuffle(sizes: &[usize], seed: u64, order: u64) -> Result<(), TestCaseError> {
+    let spec = random_spec(sizes, seed);
+    let ds = dataset(&spec);
+    let mut shuffled = ds.clone();
+    shuffle(&mut shuffled, order);
+    let a = rate_dataset(ds, &spec.policy).to_json();
+    let b = rate_dataset(shuffled, &spec.policy).to_json();
+    prop_assert!(a == b, "reports differ:\n{}\n{}", a, b);
+    Ok(())
+}
+
+fn check_round_trip(sizes: &[usize], seed: u64) -> Result<(), TestCaseError> {
+    let spec = random_spec(sizes, seed);
+    let ds = dataset(&spec);
+    let g = OrgGraph::build(ds.clone()).expect("valid");
+    let first = xeploai::run::rate(&g, YEAR, None, &spec.policy).unwrap();
+    let second = xeploai::run::rate(&g, YEAR, None, &spec.policy).unwrap();
+    let text = first.to_json();
+    prop_assert_eq!(&text, &second.to_json());
+    let third = rate_dataset(ds, &spec.policy);
+    prop_assert_eq!(&text, &third.to_json());
+    let back = Report::from_json(&text).expect("the report reads back");
+    prop_assert_eq!(&back, &first);
+    prop_assert_eq!(back.to_json(), text);
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
 // Properties
 // ---------------------------------------------------------------------------
 
@@ -1020,13 +1084,7 @@ proptest! {
     /// the outcome is provisional exactly when a point of discretion is open.
     #[test]
     fn members_follow_the_model(sizes in sizes(), seed in any::<u64>()) {
-        let spec = random_spec(&sizes, seed);
-        let report = rate(&spec);
-        let model = model_final(&spec, &report);
-        for (id, expected) in &model {
-            prop_assert_eq!(actual(&report, id), *expected, "member {}: {:#?}", id,
-                report.outcome(id).map(|o| &o.outcome));
-        }
+        check_model(&sizes, seed)?;
     }
 
     /// Raising a member's score, or turning a late or undone task into one done
@@ -1060,8 +1118,10 @@ proptest! {
 
         // Quota off: the member alone in its group.
         let (mut solo, mut solo_raised) = (spec.clone(), raised.clone());
-        solo.cells[c].members[m].group = Some("solo".to_owned());
-        solo_raised.cells[c].members[m].group = Some("solo".to_owned());
+        for s in [&mut solo, &mut solo_raised] {
+            s.cells[c].members[m].group = Some("solo".to_owned());
+            s.cells[c].members[m].also = None;
+        }
         let (a, b) = (rate(&solo), rate(&solo_raised));
         prop_assert!(before_quota(&b, &id) >= before_quota(&a, &id),
             "{}: {:?} -> {:?}", id, a.outcome(&id), b.outcome(&id));
@@ -1180,30 +1240,28 @@ proptest! {
     fn shuffled_dataset_gives_byte_identical_report(
         sizes in sizes(), seed in any::<u64>(), order in any::<u64>(),
     ) {
-        let spec = random_spec(&sizes, seed);
-        let ds = dataset(&spec);
-        let mut shuffled = ds.clone();
-        shuffle(&mut shuffled, order);
-        let a = rate_dataset(ds, &spec.policy).to_json();
-        let b = rate_dataset(shuffled, &spec.policy).to_json();
-        prop_assert!(a == b, "reports differ:\n{}\n{}", a, b);
+        check_shuffle(&sizes, seed, order)?;
     }
 
     /// A report reads back from its JSON to an equal report, and the same
     /// dataset and policy rated twice give identical JSON.
     #[test]
     fn report_round_trips_and_runs_agree(sizes in sizes(), seed in any::<u64>()) {
-        let spec = random_spec(&sizes, seed);
-        let ds = dataset(&spec);
-        let g = OrgGraph::build(ds.clone()).expect("valid");
-        let first = xeploai::run::rate(&g, YEAR, None, &spec.policy).unwrap();
-        let second = xeploai::run::rate(&g, YEAR, None, &spec.policy).unwrap();
-        let text = first.to_json();
-        prop_assert_eq!(&text, &second.to_json());
-        let third = rate_dataset(ds, &spec.policy);
-        prop_assert_eq!(&text, &third.to_json());
-        let back = Report::from_json(&text).expect("the report reads back");
-        prop_assert_eq!(&back, &first);
-        prop_assert_eq!(back.to_json(), text);
+        check_round_trip(&sizes, seed)?;
     }
+}
+
+/// The inputs that found the bugs fixed with these tests, kept as plain tests.
+#[test]
+fn regressions_of_fixed_bugs() {
+    // Discipline findings in the order of the dataset's records (fixed order since).
+    check_shuffle(&[7], 5_703_231_810_996_445_217, 1_533_319_530_690_850_333).unwrap();
+    check_shuffle(&[8], 8_441_303_196_219_666_017, 1_256_176_854_333_213_064).unwrap();
+    // A gap discretion left open under a trigger without mitigation.
+    check_model(&[3, 3], 5_571_067_458_772_428_765).unwrap();
+    check_model(&[7], 15_925_211_230_427_270_854).unwrap();
+    // A quota finding with a value its rule does not name, lost in JSON.
+    check_round_trip(&[8, 3], 16_490_282_158_033_770_210).unwrap();
+    // A member in two explicit quota groups: the last record won.
+    check_shuffle(&[7], 13_071_295_281_833_596_989, 7_538_982_264_760_741_815).unwrap();
 }

@@ -79,7 +79,14 @@ fn discretion_points(r: &Report, id: &str) -> Vec<(String, String, Level, Option
     rated(r, id)
         .discretion
         .iter()
-        .map(|d| (d.point.to_string(), d.rule.to_string(), d.default, d.decided))
+        .map(|d| {
+            (
+                d.point.to_string(),
+                d.rule.to_string(),
+                d.default,
+                d.decided,
+            )
+        })
         .collect()
 }
 
@@ -855,6 +862,17 @@ fn sc1_earlier_year_fault_is_discretion() {
     let r = fx.rate_default();
     assert_eq!(level(&r, "old-fault"), Some(Level::NotCompleted));
     assert_decided_by(&r, "old-fault", T_I1_DISCIPLINE);
+    // The trigger's finding names the form (a reprimand); the year is the
+    // earlier-fault rule's.
+    assert_eq!(
+        findings_of(&r, "old-fault", T_I1_DISCIPLINE)[0].1["form"],
+        0
+    );
+    let f = findings_of(&r, "old-fault", EARLIER_FAULT);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].1["violation_year"], 2023);
+    let en = r.explain("old-fault", Lang::En).unwrap();
+    assert!(en.contains("disciplined (reprimand)"), "{en}");
     assert!(rated(&r, "old-fault").provisional);
     assert_eq!(
         discretion_points(&r, "old-fault"),
@@ -897,6 +915,39 @@ fn one_violation_counts_once() {
         assert_decided_by(&r, id, T_I1_DISCIPLINE);
         assert_eq!(findings_of(&r, id, T_I1_DISCIPLINE).len(), 1, "{id}");
     }
+}
+
+/// §5.3 T-I1 with two disciplines in the year (two violations): two findings,
+/// in date order, whatever the order of the dataset's records (the report is
+/// the same byte for byte).
+#[test]
+fn two_disciplines_give_the_same_report_in_any_order() {
+    let mut fx = base();
+    fx.rated_member("two", "C", 850, good_tasks());
+    let records = [
+        ("warning", "2025-09-01", "VA"),
+        ("reprimand", "2025-03-01", "VB"),
+    ];
+    let rate = |order: &[usize]| {
+        let mut fx = fx.clone();
+        for &i in order {
+            let (form, date, v) = records[i];
+            fx.discipline("two", form, date, true)["violation_id"] = json!(v);
+        }
+        fx.rate_default()
+    };
+    let (a, b) = (rate(&[0, 1]), rate(&[1, 0]));
+    assert_eq!(a.to_json(), b.to_json());
+    assert_decided_by(&a, "two", T_I1_DISCIPLINE);
+    let forms: Vec<i64> = findings_of(&a, "two", T_I1_DISCIPLINE)
+        .iter()
+        .map(|f| f.1["form"])
+        .collect();
+    assert_eq!(
+        forms,
+        [0, 1],
+        "the March reprimand, then the September warning"
+    );
 }
 
 /// §5.4 one violation counts once, for a collective: two members of the
@@ -1103,6 +1154,8 @@ fn section_12_fixture_under_quota_readings_a_b_c() {
                 Some(&cap),
                 "{ctx}"
             );
+            // The report, quota findings included, reads back from its JSON.
+            assert_eq!(Report::from_json(&r.to_json()).unwrap(), r, "{ctx}");
         }
     }
 }
@@ -1204,6 +1257,40 @@ fn quota_outstanding_group_25_percent() {
         assert_finding(&r, id, QUOTA_GRANTED, Effect::Met);
         assert_eq!(findings_of(&r, id, EXCEPTION_25)[0].1["percent"], 25);
     }
+}
+
+/// §5.5 quota groups are input data: a subject named in two explicit groups of
+/// the year falls in one of them (the first by id), whatever the order of the
+/// dataset's records; the report is the same byte for byte.
+#[test]
+fn quota_subject_in_two_explicit_groups_is_order_independent() {
+    let mut fx = base();
+    fx.rated_member("x1", "C", 950, excellent_tasks());
+    let both = |fx: &mut Fx, first: &str| {
+        let mut fx = fx.clone();
+        let groups = [
+            ("A", vec!["x1", "f01", "f02", "f03", "f04"]),
+            ("B", vec!["x1"]),
+        ];
+        for (id, subjects) in groups.iter().filter(|g| g.0 == first) {
+            fx.quota_group(id, subjects, false);
+        }
+        for (id, subjects) in groups.iter().filter(|g| g.0 != first) {
+            fx.quota_group(id, subjects, false);
+        }
+        fx.rate_default()
+    };
+    let ab = both(&mut fx, "A");
+    let ba = both(&mut fx, "B");
+    assert_eq!(ab.to_json(), ba.to_json());
+    let q: Vec<(&str, u32, u32)> = ab
+        .quotas
+        .iter()
+        .map(|q| (q.group.as_str(), q.good, q.candidates))
+        .collect();
+    assert_eq!(q, [("A", 4, 1)]);
+    assert_eq!(level(&ab, "x1"), Some(Level::Excellent));
+    assert_finding(&ab, "x1", QUOTA_GRANTED, Effect::Met);
 }
 
 // ===========================================================================
