@@ -238,8 +238,9 @@ pub struct Finding {
     pub rule: &'static RuleDef,
     /// What it did.
     pub effect: Effect,
-    /// The values, named by `rule.values`.
-    pub values: [i64; 4],
+    /// The values, named by `rule.values` (points in tenths, counts, levels,
+    /// `YYYYMMDD` dates: all fit in 32 bits, which keeps findings small).
+    pub values: [i32; 4],
 }
 
 impl Finding {
@@ -248,9 +249,9 @@ impl Finding {
     pub fn new(rule: &'static RuleDef, effect: Effect, values: &[i64]) -> Self {
         // Only the values the rule names: the JSON carries values by name, so an
         // unnamed one would be lost on the way back (Report::from_json).
-        let mut v = [0i64; 4];
+        let mut v = [0i32; 4];
         for (slot, x) in v.iter_mut().zip(values).take(rule.values.len()) {
-            *slot = *x;
+            *slot = i32::try_from(*x).unwrap_or(if *x < 0 { i32::MIN } else { i32::MAX });
         }
         Self {
             rule,
@@ -262,13 +263,18 @@ impl Finding {
     /// The values by name.
     #[must_use]
     pub fn named_values(&self) -> BTreeMap<&'static str, i64> {
-        self.rule.values.iter().copied().zip(self.values).collect()
+        self.rule
+            .values
+            .iter()
+            .copied()
+            .zip(self.values.map(i64::from))
+            .collect()
     }
 
     /// The message in `lang`.
     #[must_use]
     pub fn message(&self, lang: Lang) -> String {
-        self.rule.message(lang, &self.values)
+        self.rule.message(lang, &self.values.map(i64::from))
     }
 }
 
@@ -346,9 +352,11 @@ impl<'de> Deserialize<'de> for Finding {
         let i = In::deserialize(d)?;
         let rule = crate::rules::rule_by_id(&i.rule)
             .ok_or_else(|| D::Error::custom(format!("unknown rule `{}`", i.rule)))?;
-        let mut values = [0i64; 4];
+        let mut values = [0i32; 4];
         for (slot, name) in values.iter_mut().zip(rule.values) {
-            *slot = i.values.get(*name).copied().unwrap_or(0);
+            let v = i.values.get(*name).copied().unwrap_or(0);
+            *slot = i32::try_from(v)
+                .map_err(|_| D::Error::custom(format!("value `{name}` = {v} is out of range")))?;
         }
         Ok(Self {
             rule,

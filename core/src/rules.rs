@@ -210,7 +210,7 @@ pub(crate) struct Judge<'a> {
 impl<'a> Judge<'a> {
     pub(crate) fn new(decisions: &'a [&'a Decision]) -> Self {
         Self {
-            findings: Vec::with_capacity(4),
+            findings: Vec::with_capacity(3),
             discretion: Vec::new(),
             settings: Vec::new(),
             decisions,

@@ -379,7 +379,11 @@ pub fn rate(
         .filter(|&o| graph.unit_at(o).is_some_and(|u| u.kind.holds_members()))
         .collect();
     let rate_cells = |part: &[u32]| -> Vec<MemberResult> {
-        let mut out = Vec::new();
+        let expected: usize = part
+            .iter()
+            .map(|&c| graph.cell_membership_positions(c).count())
+            .sum();
+        let mut out = Vec::with_capacity(expected);
         for &cell in part {
             let cell_ref = ctx.reference_of(cell);
             for m_pos in graph.cell_membership_positions(cell) {
@@ -946,7 +950,7 @@ fn rate_org(
 }
 
 fn dedup_findings(a: &mut Assessment) {
-    let mut seen: Vec<(&'static str, Effect, [i64; 4])> = Vec::new();
+    let mut seen: Vec<(&'static str, Effect, [i32; 4])> = Vec::new();
     a.findings.retain(|f| {
         let key = (f.rule.id, f.effect, f.values);
         if seen.contains(&key) {
