@@ -5,6 +5,15 @@
 //! inputs; the run ([`crate::run`]) applies eligibility, quotas, aggregation and
 //! the head rules in the prescribed order.
 
+/// Defines a rule as a `pub static RuleDef`: name, stable id, citation, tag,
+/// value names, Vietnamese and English messages (the English one is its doc).
+macro_rules! rule {
+    ($name:ident, $id:literal, $cite:expr, $tag:ident, [$($v:literal),*], $vi:literal, $en:literal) => {
+        #[doc = $en]
+        pub static $name: RuleDef = RuleDef { id: $id, citation: $cite, tag: Tag::$tag, values: &[$($v),*], vi: $vi, en: $en };
+    };
+}
+
 pub mod common;
 pub mod hd27;
 pub mod qd124;

@@ -60,13 +60,6 @@ pub const DEFAULT_BANDS: Bands = Bands {
     completed: 500,
 };
 
-macro_rules! rule {
-    ($name:ident, $id:literal, $cite:expr, $tag:ident, [$($v:literal),*], $vi:literal, $en:literal) => {
-        #[doc = $en]
-        pub static $name: RuleDef = RuleDef { id: $id, citation: $cite, tag: Tag::$tag, values: &[$($v),*], vi: $vi, en: $en };
-    };
-}
-
 // Eligibility: no 2014 source (party-rating.md §9).
 rule!(EXEMPT, "hd27.exempt", Citation::doc(HD), Unverified, [],
     "đảng viên được miễn công tác và sinh hoạt đảng: không xếp loại (không tìm thấy quy định năm 2014; áp dụng như các quy định sau)",

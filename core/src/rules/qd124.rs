@@ -34,13 +34,6 @@ use crate::regime::Regime;
 const QD: &str = "Quy định 124-QĐ/TW";
 const HD: &str = "Hướng dẫn 25-HD/BTCTW";
 
-macro_rules! rule {
-    ($name:ident, $id:literal, $cite:expr, $tag:ident, [$($v:literal),*], $vi:literal, $en:literal) => {
-        #[doc = $en]
-        pub static $name: RuleDef = RuleDef { id: $id, citation: $cite, tag: Tag::$tag, values: &[$($v),*], vi: $vi, en: $en };
-    };
-}
-
 // Eligibility (party-rating.md §4, R2 column).
 rule!(
     EXEMPT,

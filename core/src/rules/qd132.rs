@@ -50,13 +50,6 @@ const HD: &str = "Hướng dẫn 21-HD/BTCTW";
 /// Sick leave from which a member cannot be HTTNV or above: "3 months", read as 90 days.
 pub const SICK_LEAVE_DAYS: u32 = 90;
 
-macro_rules! rule {
-    ($name:ident, $id:literal, $cite:expr, $tag:ident, [$($v:literal),*], $vi:literal, $en:literal) => {
-        #[doc = $en]
-        pub static $name: RuleDef = RuleDef { id: $id, citation: $cite, tag: Tag::$tag, values: &[$($v),*], vi: $vi, en: $en };
-    };
-}
-
 // Eligibility (party-rating.md §4, R1 column).
 rule!(
     EXEMPT,

@@ -20,13 +20,6 @@ use crate::regime::Regime;
 
 const QD: &str = "Quy định 366-QĐ/TW";
 
-macro_rules! rule {
-    ($name:ident, $id:literal, $cite:expr, $tag:ident, [$($v:literal),*], $vi:literal, $en:literal) => {
-        #[doc = $en]
-        pub static $name: RuleDef = RuleDef { id: $id, citation: $cite, tag: Tag::$tag, values: &[$($v),*], vi: $vi, en: $en };
-    };
-}
-
 rule!(
     EXEMPT,
     "qd366.art5.k2.exempt",
