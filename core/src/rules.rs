@@ -249,11 +249,26 @@ impl<'a> Judge<'a> {
         alternatives: &[Level],
     ) -> Level {
         let mut d = Discretion::new(point, rule, default, alternatives);
-        let decided = self
+        let recorded = self
             .decisions
             .iter()
             .find(|x| x.point == point)
             .map(|x| x.level);
+        // A decision counts only if it chose the default or one of the alternatives.
+        let decided = recorded.filter(|l| *l == default || alternatives.contains(l));
+        match (recorded, decided) {
+            (_, Some(level)) => self.note(
+                &common::DECISION_RECORDED,
+                Effect::Decided,
+                &[crate::explain::level_value(level)],
+            ),
+            (Some(level), None) => self.note(
+                &common::DECISION_NOT_ALLOWED,
+                Effect::Noted,
+                &[crate::explain::level_value(level)],
+            ),
+            (None, None) => {}
+        }
         d.decided = decided;
         self.discretion.push(d);
         decided.unwrap_or(default)

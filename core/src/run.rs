@@ -124,14 +124,18 @@ impl<'a> Ctx<'a> {
         self.decisions.get(subject).cloned().unwrap_or_default()
     }
 
-    /// The reference date of a cell (party-rating.md §14 Q6).
+    /// The reference date of a cell (party-rating.md §14 Q6): its review meeting
+    /// in the rating year or up to 15 January of the next (43-HD §4 lets units
+    /// with special year-ends finish then), else 31 December.
     fn reference_of(&self, unit: u32) -> Date {
         match self.policy.reference_date {
             ReferenceDate::EndOfYear => self.end,
             ReferenceDate::ReviewMeeting => {
                 latest(self.ds, self.graph.unit_evaluations.get(unit), self.year)
                     .and_then(|(_, e)| e.review_meeting)
-                    .filter(|d| d.year() == self.year)
+                    .filter(|d| {
+                        d.year() == self.year || (d.year() == self.year + 1 && d.ordinal() <= 15)
+                    })
                     .unwrap_or(self.end)
             }
         }

@@ -1386,6 +1386,7 @@ fn check_ratings(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
     }
     let mut seen_groups: rustc_hash::FxHashMap<(&str, i32), usize> =
         rustc_hash::FxHashMap::default();
+    let mut grouped: rustc_hash::FxHashMap<(&str, i32), usize> = rustc_hash::FxHashMap::default();
     for (i, g) in ds.quota_groups.iter().enumerate() {
         if let Some(&first) = seen_groups.get(&(g.id.as_str(), g.year)) {
             sink.push(
@@ -1408,6 +1409,22 @@ fn check_ratings(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
                     format!("subjects[{j}]"),
                     dangling_subject(s),
                 );
+            }
+            // A subject belongs to one explicit group a year.
+            match grouped.get(&(s.as_str(), g.year)) {
+                Some(&other) if other != i => sink.push(
+                    C::QuotaGroups,
+                    i,
+                    format!("subjects[{j}]"),
+                    ProblemKind::DuplicateRecord {
+                        subject: s.clone(),
+                        other: format!("quota_groups[{other}]"),
+                    },
+                ),
+                Some(_) => {}
+                None => {
+                    grouped.insert((s.as_str(), g.year), i);
+                }
             }
         }
     }

@@ -1473,3 +1473,25 @@ fn build_on_a_bad_dataset_returns_the_full_report() {
     let g = OrgGraph::build(ok.load()).unwrap();
     assert_eq!(g.warnings().warnings().count(), 1);
 }
+
+#[test]
+fn a_subject_in_two_quota_groups_of_a_year() {
+    let ds = xeploai::Dataset::from_json_str(
+        r#"{"format": "xeploai-dataset/1",
+            "units": [{"id": "T", "kind": "province", "name": "Tỉnh"}],
+            "quota_groups": [
+              {"id": "A", "year": 2025, "subjects": ["T"]},
+              {"id": "B", "year": 2025, "subjects": ["T"]},
+              {"id": "C", "year": 2024, "subjects": ["T"]}]}"#,
+    )
+    .unwrap();
+    let report = xeploai::validate::validate(&ds);
+    let problems: Vec<_> = report.errors().collect();
+    assert_eq!(problems.len(), 1, "{report}");
+    assert_eq!(problems[0].code(), "duplicate_record");
+    assert_eq!(problems[0].path(), "quota_groups[1].subjects[0]");
+    assert!(
+        problems[0].to_string().contains("quota_groups[0]"),
+        "{report}"
+    );
+}

@@ -119,6 +119,16 @@ pub static DECISION_RECORDED: RuleDef = RuleDef {
     en: "the competent level decided: {decided_level}",
 };
 
+/// A recorded decision chose a level the point does not allow; it is ignored.
+pub static DECISION_NOT_ALLOWED: RuleDef = RuleDef {
+    id: "lib.decision_not_allowed",
+    citation: LIB,
+    tag: Tag::Library,
+    values: &["decided_level"],
+    vi: "quyết định đã ghi nhận chọn {decided_level}, không phải một mức được phép tại nội dung này: không áp dụng",
+    en: "the recorded decision chose {decided_level}, which this point does not allow: ignored",
+};
+
 /// The residence comment is missing (366 Art. 17: part of the dossier).
 pub static RESIDENCE_COMMENT_MISSING: RuleDef = RuleDef {
     id: "qd366.art17.residence_comment_missing",
@@ -142,6 +152,7 @@ pub static RULES: &[&RuleDef] = &[
     &AGG_HD27_CELL,
     &AGG_HD27_COMMITTEE,
     &DECISION_RECORDED,
+    &DECISION_NOT_ALLOWED,
     &RESIDENCE_COMMENT_MISSING,
 ];
 

@@ -337,6 +337,10 @@ fn level_from_grades(
         )
     };
     level.unwrap_or_else(|| {
+        if j.forced {
+            // A trigger already made the level KHTNV: nothing left to decide.
+            return Level::NotCompleted;
+        }
         j.note(&GAP, Effect::Decided, &[]);
         let default = match policy.gap {
             GapPolicy::NotCompleted => Level::NotCompleted,

@@ -282,6 +282,10 @@ fn basic(rule: &'static RuleDef, g: &GradeCounts) -> Part {
 }
 
 fn gap(j: &mut Judge<'_>, policy: &Policy) -> Level {
+    if j.forced {
+        // A trigger already made the level KHTNV: nothing left to decide.
+        return Level::NotCompleted;
+    }
     j.note(&GAP, Effect::Decided, &[]);
     let default = match policy.gap {
         GapPolicy::NotCompleted => Level::NotCompleted,
