@@ -273,10 +273,20 @@ impl Report {
     /// [`ReportError`] with the JSON path.
     pub fn from_json(text: &str) -> Result<Self, ReportError> {
         let mut de = serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(&mut de).map_err(|e| ReportError {
+        let report: Self = serde_path_to_error::deserialize(&mut de).map_err(|e| ReportError {
             path: e.path().to_string(),
             message: e.inner().to_string(),
-        })
+        })?;
+        if report.format != REPORT_FORMAT {
+            return Err(ReportError {
+                path: "format".to_owned(),
+                message: format!(
+                    "unsupported report format `{}`: expected `{REPORT_FORMAT}`",
+                    report.format
+                ),
+            });
+        }
+        Ok(report)
     }
 
     /// The entry of a subject (binary search: outcomes are sorted).
@@ -413,4 +423,21 @@ fn capitalise(s: &str) -> String {
     c.next().map_or_else(String::new, |f| {
         f.to_uppercase().collect::<String>() + c.as_str()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn another_format_is_refused() {
+        let g = crate::sample::graph().unwrap();
+        let mut r = crate::run::rate(&g, 2024, None, &Policy::default()).unwrap();
+        let text = r.to_json();
+        assert_eq!(Report::from_json(&text).unwrap(), r);
+        r.format = "xeploai-report/9".to_owned();
+        let e = Report::from_json(&r.to_json()).unwrap_err();
+        assert_eq!(e.path, "format");
+        assert!(e.message.contains("xeploai-report/9"), "{e}");
+    }
 }

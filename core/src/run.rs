@@ -1037,6 +1037,7 @@ fn apply_heads(
     let (graph, ds) = (ctx.graph, ctx.ds);
     // (led, not completed, lowest level, any named in the evaluation) per member result.
     let mut led: FxHashMap<u32, (u32, u32, Level, bool)> = FxHashMap::default();
+    let mut counted: rustc_hash::FxHashSet<(u32, u32)> = rustc_hash::FxHashSet::default();
     for &o in orgs {
         let Some(level) = org_outcome
             .get(o as usize)
@@ -1058,7 +1059,7 @@ fn apply_heads(
             let Some(&r) = person_result.get(person as usize) else {
                 continue;
             };
-            if r == NONE {
+            if r == NONE || !counted.insert((r, o)) {
                 continue;
             }
             let e = led.entry(r).or_insert((0, 0, Level::Excellent, false));
@@ -1074,8 +1075,11 @@ fn apply_heads(
         };
         let Some(l) = &e.leader else { continue };
         for u in &l.led_units {
-            let Some(level) = graph
-                .unit_pos(u)
+            // A unit counts once, whether the leader is its secretary or names it.
+            let Some(unit) = graph.unit_pos(u).filter(|&p| counted.insert((pos32(i), p))) else {
+                continue;
+            };
+            let Some(level) = Some(unit)
                 .and_then(|p| org_outcome.get(p as usize))
                 .and_then(|x| x.as_ref())
                 .and_then(Outcome::level)

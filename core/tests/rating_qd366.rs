@@ -687,6 +687,27 @@ fn t_l1_more_than_half_of_led_units_not_completed() {
     assert_ne!(level(&r, "l-1of2"), Some(Level::NotCompleted));
 }
 
+/// §5.3 T-L1: a unit counts once, even when a leader names it again in
+/// `led_units` (1 of 2 listed units KHTNV, U1 listed twice: exactly half).
+#[test]
+fn t_l1_a_led_unit_named_twice_counts_once() {
+    let mut fx = base();
+    for (cell, score) in [("U1", 400), ("U4", 800)] {
+        fx.cell(cell);
+        fx.eval(cell, score, good_tasks());
+    }
+    leader(
+        &mut fx,
+        "l-dup",
+        json!({"led_units": ["U1", "U1", "U4"], "led_tasks": excellent_tasks()}),
+    );
+    fx.quota_group("l-dup alone", &["l-dup"], false);
+    let r = fx.rate_default();
+    assert_eq!(level(&r, "U1"), Some(Level::NotCompleted));
+    assert_no_rule(&r, "l-dup", T_L1_LED_UNITS);
+    assert_ne!(level(&r, "l-dup"), Some(Level::NotCompleted));
+}
+
 /// §5.3 T-L2 (366 Art. 11 k4 đ4.2): more than 50 % low-confidence votes
 /// (`low × 2 > total`); exactly half is no trigger.
 #[test]
