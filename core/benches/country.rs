@@ -8,7 +8,8 @@
 //! and parse it back. Prints wall time, throughput and peak resident memory
 //! (VmHWM from /proc/self/status). Then rates the year 2025 (Quy định 366) from
 //! the built graph. `--no-json` stops after the rating; `--report-json` also
-//! serialises the report.
+//! serialises the report; `--structure` generates the organisation graph only
+//! (no rating inputs) and skips the rating.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -29,11 +30,16 @@ fn main() {
         .skip(1)
         .find(|a| !a.starts_with('-'))
         .unwrap_or_else(|| "country".to_owned());
-    let spec = match scale.as_str() {
+    let mut spec = match scale.as_str() {
         "province" => Spec::province(),
         "sample" => Spec::sample(),
         _ => Spec::country(),
     };
+    // `--structure`: the organisation graph only (no rating inputs, no rating).
+    let structure = std::env::args().any(|a| a == "--structure");
+    if structure {
+        spec.evaluation_years = &[];
+    }
     println!(
         "xeploai {} foundation benchmark, scale `{scale}`, {} threads available",
         xeploai::VERSION,
@@ -81,6 +87,9 @@ fn main() {
     black_box(&c);
 
     let policy = xeploai::Policy::default();
+    if structure {
+        return finish(graph);
+    }
     let t = Instant::now();
     let report = match xeploai::run::rate(&graph, 2025, None, &policy) {
         Ok(r) => r,
@@ -110,6 +119,11 @@ fn main() {
     }
     drop(report);
 
+    finish(graph);
+}
+
+/// Serialises and parses the dataset as JSON (unless `--no-json`) and prints the peak memory.
+fn finish(graph: OrgGraph) {
     if std::env::args().any(|a| a == "--no-json") {
         print_peak();
         return;
