@@ -175,6 +175,29 @@ pub trait Rules: Sync + std::fmt::Debug {
     }
 }
 
+/// The rules a regime cites for subjects it does not rate.
+#[derive(Debug)]
+pub(crate) struct Eligibility {
+    pub(crate) exempt: &'static RuleDef,
+    pub(crate) suspended: &'static RuleDef,
+    pub(crate) new_member: &'static RuleDef,
+    pub(crate) new_organisation: &'static RuleDef,
+}
+
+impl Eligibility {
+    /// The rule for `reason`.
+    pub(crate) fn rule(&self, reason: NotRatedReason) -> &'static RuleDef {
+        match reason {
+            NotRatedReason::Exempt => self.exempt,
+            NotRatedReason::Suspended => self.suspended,
+            NotRatedReason::AdmittedUnderSixMonths => self.new_member,
+            NotRatedReason::NewOrganisation => self.new_organisation,
+            NotRatedReason::NoEvaluation => &common::NO_EVALUATION,
+            NotRatedReason::MissingInputs => &common::MISSING_INPUTS,
+        }
+    }
+}
+
 /// The rules of a regime.
 #[must_use]
 pub fn rules_for(regime: Regime) -> &'static dyn Rules {
@@ -272,6 +295,32 @@ impl<'a> Judge<'a> {
         d.decided = decided;
         self.discretion.push(d);
         decided.unwrap_or(default)
+    }
+
+    /// A score of 50 or more that meets no level's conditions and no trigger
+    /// (party-rating.md §14 Q1): the policy's default, as a point of discretion.
+    /// Nothing is left to decide if a trigger already made the level KHTNV.
+    pub(crate) fn gap(
+        &mut self,
+        rule: &'static RuleDef,
+        values: &[i64],
+        policy: &crate::policy::Policy,
+    ) -> Level {
+        if self.forced {
+            return Level::NotCompleted;
+        }
+        self.note(rule, Effect::Decided, values);
+        self.setting("gap");
+        let default = match policy.gap {
+            crate::policy::GapPolicy::NotCompleted => Level::NotCompleted,
+            crate::policy::GapPolicy::Completed => Level::Completed,
+        };
+        self.discretion(
+            "gap",
+            rule,
+            default,
+            &[Level::NotCompleted, Level::Completed],
+        )
     }
 
     /// A KHTNV trigger that holds. If `mitigated`, the competent level decides:

@@ -189,14 +189,13 @@ impl Rules for Hd27 {
     }
 
     fn not_rated_rule(&self, reason: NotRatedReason) -> &'static RuleDef {
-        match reason {
-            NotRatedReason::Exempt => &EXEMPT,
-            NotRatedReason::Suspended => &SUSPENDED,
-            NotRatedReason::AdmittedUnderSixMonths => &NEW_MEMBER,
-            NotRatedReason::NewOrganisation => &NEW_ORGANISATION,
-            NotRatedReason::NoEvaluation => &common::NO_EVALUATION,
-            NotRatedReason::MissingInputs => &common::MISSING_INPUTS,
+        super::Eligibility {
+            exempt: &EXEMPT,
+            suspended: &SUSPENDED,
+            new_member: &NEW_MEMBER,
+            new_organisation: &NEW_ORGANISATION,
         }
+        .rule(reason)
     }
 
     fn rate_member(&self, m: &MemberInput<'_>) -> Result<Assessment, Unrated> {

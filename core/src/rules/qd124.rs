@@ -28,7 +28,7 @@ use crate::explain::{Citation, Effect, Finding, RuleDef, Tag};
 use crate::level::{Grade, Level};
 use crate::org::Category;
 use crate::outcome::NotRatedReason;
-use crate::policy::{GapPolicy, Policy};
+use crate::policy::Policy;
 use crate::regime::Regime;
 
 const QD: &str = "Quy định 124-QĐ/TW";
@@ -336,23 +336,7 @@ fn level_from_grades(
             ],
         )
     };
-    level.unwrap_or_else(|| {
-        if j.forced {
-            // A trigger already made the level KHTNV: nothing left to decide.
-            return Level::NotCompleted;
-        }
-        j.note(&GAP, Effect::Decided, &[]);
-        let default = match policy.gap {
-            GapPolicy::NotCompleted => Level::NotCompleted,
-            GapPolicy::Completed => Level::Completed,
-        };
-        j.discretion(
-            "gap",
-            &GAP,
-            default,
-            &[Level::NotCompleted, Level::Completed],
-        )
-    })
+    level.unwrap_or_else(|| j.gap(&GAP, &[], policy))
 }
 
 fn exceeded(e: &Evaluation) -> (u32, u32) {
@@ -370,14 +354,13 @@ impl Rules for Qd124 {
     }
 
     fn not_rated_rule(&self, reason: NotRatedReason) -> &'static RuleDef {
-        match reason {
-            NotRatedReason::Exempt => &EXEMPT,
-            NotRatedReason::Suspended => &SUSPENDED,
-            NotRatedReason::AdmittedUnderSixMonths => &NEW_MEMBER,
-            NotRatedReason::NewOrganisation => &NEW_ORGANISATION,
-            NotRatedReason::NoEvaluation => &common::NO_EVALUATION,
-            NotRatedReason::MissingInputs => &common::MISSING_INPUTS,
+        super::Eligibility {
+            exempt: &EXEMPT,
+            suspended: &SUSPENDED,
+            new_member: &NEW_MEMBER,
+            new_organisation: &NEW_ORGANISATION,
         }
+        .rule(reason)
     }
 
     fn rate_member(&self, m: &MemberInput<'_>) -> Result<Assessment, Unrated> {

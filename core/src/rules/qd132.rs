@@ -41,7 +41,7 @@ use crate::explain::{level_value, Citation, Effect, Finding, RuleDef, Tag};
 use crate::level::{Grade, Level};
 use crate::org::Category;
 use crate::outcome::NotRatedReason;
-use crate::policy::{Aggregation, GapPolicy, Policy};
+use crate::policy::{Aggregation, Policy};
 use crate::regime::Regime;
 
 const QD: &str = "Quy định 132-QĐ/TW";
@@ -282,21 +282,7 @@ fn basic(rule: &'static RuleDef, g: &GradeCounts) -> Part {
 }
 
 fn gap(j: &mut Judge<'_>, policy: &Policy) -> Level {
-    if j.forced {
-        // A trigger already made the level KHTNV: nothing left to decide.
-        return Level::NotCompleted;
-    }
-    j.note(&GAP, Effect::Decided, &[]);
-    let default = match policy.gap {
-        GapPolicy::NotCompleted => Level::NotCompleted,
-        GapPolicy::Completed => Level::Completed,
-    };
-    j.discretion(
-        "gap",
-        &GAP,
-        default,
-        &[Level::NotCompleted, Level::Completed],
-    )
+    j.gap(&GAP, &[], policy)
 }
 
 impl Rules for Qd132 {
@@ -305,14 +291,13 @@ impl Rules for Qd132 {
     }
 
     fn not_rated_rule(&self, reason: NotRatedReason) -> &'static RuleDef {
-        match reason {
-            NotRatedReason::Exempt => &EXEMPT,
-            NotRatedReason::Suspended => &SUSPENDED,
-            NotRatedReason::AdmittedUnderSixMonths => &NEW_MEMBER,
-            NotRatedReason::NewOrganisation => &NEW_ORGANISATION,
-            NotRatedReason::NoEvaluation => &common::NO_EVALUATION,
-            NotRatedReason::MissingInputs => &common::MISSING_INPUTS,
+        super::Eligibility {
+            exempt: &EXEMPT,
+            suspended: &SUSPENDED,
+            new_member: &NEW_MEMBER,
+            new_organisation: &NEW_ORGANISATION,
         }
+        .rule(reason)
     }
 
     /// Organisations and leadership collectives set up less than 6 months

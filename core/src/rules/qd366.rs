@@ -15,7 +15,7 @@ use crate::explain::{Citation, Effect, Finding, RuleDef, Tag};
 use crate::level::Level;
 use crate::org::Category;
 use crate::outcome::NotRatedReason;
-use crate::policy::{DisciplineScope, GapPolicy, Policy};
+use crate::policy::{DisciplineScope, Policy};
 use crate::regime::Regime;
 
 const QD: &str = "Quy định 366-QĐ/TW";
@@ -354,23 +354,7 @@ fn walk_down(j: &mut Judge<'_>, s: u32, c: &Conditions, e: &Evaluation, policy: 
         return Level::Completed;
     }
     j.note(&COND_COMPLETED_TASKS, Effect::Lowered, &done_values);
-    if j.forced {
-        // A trigger without mitigation already made the level KHTNV: the gap (a
-        // score that meets no level's conditions and no trigger, §14 Q1) does
-        // not arise, and there is nothing for the competent level to decide.
-        return Level::NotCompleted;
-    }
-    let default = match policy.gap {
-        GapPolicy::NotCompleted => Level::NotCompleted,
-        GapPolicy::Completed => Level::Completed,
-    };
-    j.note(&GAP, Effect::Decided, &[i64::from(s)]);
-    j.discretion(
-        "gap",
-        &GAP,
-        default,
-        &[Level::NotCompleted, Level::Completed],
-    )
+    j.gap(&GAP, &[i64::from(s)], policy)
 }
 
 /// The HTXSNV conditions shared by members and collectives: tasks and prior shortcomings.
@@ -414,14 +398,13 @@ impl Rules for Qd366 {
     }
 
     fn not_rated_rule(&self, reason: NotRatedReason) -> &'static RuleDef {
-        match reason {
-            NotRatedReason::Exempt => &EXEMPT,
-            NotRatedReason::Suspended => &SUSPENDED,
-            NotRatedReason::AdmittedUnderSixMonths => &NEW_MEMBER,
-            NotRatedReason::NewOrganisation => &NEW_ORGANISATION,
-            NotRatedReason::NoEvaluation => &common::NO_EVALUATION,
-            NotRatedReason::MissingInputs => &common::MISSING_INPUTS,
+        super::Eligibility {
+            exempt: &EXEMPT,
+            suspended: &SUSPENDED,
+            new_member: &NEW_MEMBER,
+            new_organisation: &NEW_ORGANISATION,
         }
+        .rule(reason)
     }
 
     fn rate_member(&self, m: &MemberInput<'_>) -> Result<Assessment, Unrated> {
@@ -522,6 +505,7 @@ impl Rules for Qd366 {
             let led_ok = led.is_some_and(excellent_tasks);
             let own_ok = !m.policy.leader_own_tasks_required || t.is_some_and(excellent_tasks);
             if in_band {
+                j.setting("leader_own_tasks_required");
                 j.note(
                     &COND_EXCELLENT_LED,
                     if led_ok { Effect::Met } else { Effect::Lowered },
