@@ -51,6 +51,8 @@ pub struct OrgGraph {
     by_kind: Vec<Vec<u32>>,
     warnings: ValidationReport,
     pub(crate) membership_person: Vec<u32>,
+    pub(crate) post_person: Vec<u32>,
+    pub(crate) unit_area: Vec<u32>,
     pub(crate) evaluation_person: Vec<u32>,
     pub(crate) evaluation_unit: Vec<u32>,
     pub(crate) person_evaluations: Chains,
@@ -153,6 +155,8 @@ impl OrgGraph {
         let person_residence = Chains::build(ds.people.len(), &r.residence_person);
         Self {
             membership_person: r.membership_person,
+            post_person: r.post_person,
+            unit_area: r.unit_area,
             evaluation_person: r.evaluation_person,
             evaluation_unit: r.evaluation_unit,
             person_evaluations: r.person_evaluations,
@@ -481,6 +485,35 @@ impl OrgGraph {
             .map_or(HeadLink::No { head }, |cell| HeadLink::Yes { head, cell })
     }
 
+    /// The position of the commune of the unit at `pos` on `as_of` (as
+    /// [`OrgGraph::commune_of`], by positions).
+    pub(crate) fn commune_pos(&self, pos: u32, as_of: Date) -> Option<u32> {
+        let unit = self.unit_at(pos).filter(|u| u.lifetime().contains(as_of))?;
+        let mut at = Some(pos);
+        let mut u = Some(unit);
+        for _ in 0..=self.ds.units.len() {
+            let (p, x) = (at?, u?);
+            if x.kind == UnitKind::Commune {
+                return Some(p);
+            }
+            let area = self.unit_area.get(p as usize).copied().unwrap_or(u32::MAX);
+            if area != u32::MAX {
+                let mut a = Some(area);
+                for _ in 0..=self.ds.units.len() {
+                    let ap = a?;
+                    if self.unit_at(ap)?.kind == UnitKind::Commune {
+                        return Some(ap);
+                    }
+                    a = self.parent_pos(ap, as_of);
+                }
+                return None;
+            }
+            at = self.parent_pos(p, as_of);
+            u = at.and_then(|q| self.unit_at(q));
+        }
+        None
+    }
+
     /// The residence links to a residential cell in force on `as_of`.
     #[must_use]
     pub fn residents_of_cell(&self, cell: &str, as_of: Date) -> Vec<&Residence> {
@@ -572,5 +605,29 @@ pub fn eligibility(m: &Membership, reference: Date) -> Result<(), IneligibleReas
         Some(six) if six > reference => Err(IneligibleReason::AdmittedUnderSixMonths),
         None => Err(IneligibleReason::AdmittedUnderSixMonths),
         Some(_) => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::date::parse_iso_date;
+
+    #[test]
+    fn commune_by_position_agrees_with_commune_of() {
+        let g = crate::sample::graph().unwrap();
+        for day in ["2024-12-31", "2025-12-31"] {
+            let day = parse_iso_date(day).unwrap();
+            let mut found = 0;
+            for (i, u) in g.dataset().units.iter().enumerate() {
+                let by_id = g.commune_of(&u.id, day).map(|c| c.id.clone());
+                let by_pos = g
+                    .commune_pos(crate::index::pos32(i), day)
+                    .and_then(|p| g.unit_at(p))
+                    .map(|c| c.id.clone());
+                assert_eq!(by_id, by_pos, "{} on {day}", u.id);
+                found += usize::from(by_id.is_some());
+            }
+            assert!(found > 500, "{found}");
+        }
     }
 }

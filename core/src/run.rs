@@ -854,14 +854,21 @@ fn rate_org(
     // The leadership collective: secretary, deputies, committee members during the year.
     let mut leaders: Vec<u32> = graph
         .unit_post_positions(o)
-        .filter_map(|p| ds.posts.get(p as usize))
-        .filter(|p| {
-            matches!(
-                p.role,
-                Role::Secretary | Role::DeputySecretary | Role::CommitteeMember
-            ) && p.period().overlaps(&year_period)
+        .filter(|&i| {
+            ds.posts.get(i as usize).is_some_and(|p| {
+                matches!(
+                    p.role,
+                    Role::Secretary | Role::DeputySecretary | Role::CommitteeMember
+                ) && p.period().overlaps(&year_period)
+            })
         })
-        .filter_map(|p| graph.person_pos(&p.person))
+        .filter_map(|i| {
+            graph
+                .post_person
+                .get(i as usize)
+                .copied()
+                .filter(|&x| x != NONE)
+        })
         .collect();
     leaders.sort_unstable();
     leaders.dedup();
@@ -1046,14 +1053,19 @@ fn apply_heads(
         else {
             continue;
         };
-        for p in graph
-            .unit_post_positions(o)
-            .filter_map(|p| ds.posts.get(p as usize))
-        {
+        for i in graph.unit_post_positions(o) {
+            let Some(p) = ds.posts.get(i as usize) else {
+                continue;
+            };
             if p.role != Role::Secretary || !p.period().contains(ctx.end) {
                 continue;
             }
-            let Some(person) = graph.person_pos(&p.person) else {
+            let Some(person) = graph
+                .post_person
+                .get(i as usize)
+                .copied()
+                .filter(|&x| x != NONE)
+            else {
                 continue;
             };
             let Some(&r) = person_result.get(person as usize) else {
@@ -1219,12 +1231,7 @@ impl Ids<'_> {
         if known != UNKNOWN {
             return known;
         }
-        let c = self
-            .graph
-            .unit_at(pos)
-            .and_then(|u| self.graph.commune_of(&u.id, self.end))
-            .and_then(|c| self.graph.unit_pos(&c.id))
-            .unwrap_or(NONE);
+        let c = self.graph.commune_pos(pos, self.end).unwrap_or(NONE);
         if let Some(slot) = self.commune.get_mut(pos as usize) {
             *slot = c;
         }
