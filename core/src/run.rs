@@ -279,11 +279,17 @@ impl<'a> Ctx<'a> {
             .filter_map(|r| self.ds.residence.get(r as usize))
             .any(|r| r.period().contains(reference) && r.exemption.is_none());
         match e.residence_comment {
-            None if lives_elsewhere => a.findings.push(Finding::new(
-                &common::RESIDENCE_COMMENT_MISSING,
-                Effect::Noted,
-                &[],
-            )),
+            None if lives_elsewhere => {
+                // 366 Điều 17 (dossier) from 2025; 213 Điều 3 khoản 4 from 2020.
+                let rule = match self.rules.regime() {
+                    Regime::Qd366_2025 => Some(&common::RESIDENCE_COMMENT_MISSING),
+                    _ if self.year >= 2020 => Some(&common::RESIDENCE_COMMENT_MISSING_213),
+                    _ => None,
+                };
+                if let Some(rule) = rule {
+                    a.findings.push(Finding::new(rule, Effect::Noted, &[]));
+                }
+            }
             Some(c) => {
                 if let Some(&capl) = self.policy.residence_caps.get(&c) {
                     if a.level > capl {
@@ -1280,7 +1286,9 @@ fn assemble(
             for f in &r.findings {
                 if std::ptr::eq(f.rule, &common::MISSING_TASK_FACTS) {
                     *warnings.entry("missing_task_facts".to_owned()).or_default() += 1;
-                } else if std::ptr::eq(f.rule, &common::RESIDENCE_COMMENT_MISSING) {
+                } else if std::ptr::eq(f.rule, &common::RESIDENCE_COMMENT_MISSING)
+                    || std::ptr::eq(f.rule, &common::RESIDENCE_COMMENT_MISSING_213)
+                {
                     *warnings
                         .entry("residence_comment_missing".to_owned())
                         .or_default() += 1;

@@ -139,6 +139,17 @@ pub static RESIDENCE_COMMENT_MISSING: RuleDef = RuleDef {
     en: "the comment of the residential cell is missing from the dossier",
 };
 
+/// The residence comment is missing (Quy định 213-QĐ/TW, Điều 3 khoản 4: the
+/// workplace organisation obtains it once a year; before Quy định 366).
+pub static RESIDENCE_COMMENT_MISSING_213: RuleDef = RuleDef {
+    id: "qd213.art3.k4.residence_comment_missing",
+    citation: Citation::clause("Quy định 213-QĐ/TW", 3, 4),
+    tag: Tag::Verified,
+    values: &[],
+    vi: "chưa có nhận xét hằng năm của chi ủy nơi cư trú",
+    en: "the yearly comment of the residential cell is missing",
+};
+
 /// Every rule of this file.
 pub static RULES: &[&RuleDef] = &[
     &NO_EVALUATION,
@@ -154,6 +165,7 @@ pub static RULES: &[&RuleDef] = &[
     &DECISION_RECORDED,
     &DECISION_NOT_ALLOWED,
     &RESIDENCE_COMMENT_MISSING,
+    &RESIDENCE_COMMENT_MISSING_213,
 ];
 
 /// A discipline as a rule reads it in a rating year.

@@ -353,7 +353,11 @@ fn add_year(out: &mut Part, rng: &mut Rng, year: i32, sample: bool) {
                 _ => DisciplineForm::Removal,
             };
             let earlier = rng.chance(200);
-            let self_detected = rng.chance(150);
+            // The sample records the committee's decision on the first two
+            // mitigated, duty-related faults of each year (they trigger under
+            // Quy định 366, and the decision replaces the default KHTNV).
+            let decided = sample && !earlier && decisions.len() < 2;
+            let self_detected = rng.chance(150) || decided;
             let decided_on: Date = ymd(year, 3 + rng.below(9), 1 + rng.below(28));
             disciplines.push(Discipline {
                 subject: m.person.clone(),
@@ -362,10 +366,10 @@ fn add_year(out: &mut Part, rng: &mut Rng, year: i32, sample: bool) {
                 violation_id: Some(format!("v-{}-{year}", m.person)),
                 violation_year: earlier.then_some(year - 1),
                 violation_unit: None,
-                duty_related: rng.chance(600),
+                duty_related: rng.chance(600) || decided,
                 self_detected,
             });
-            if sample && self_detected && decisions.len() < 3 {
+            if decided {
                 decisions.push(Decision {
                     subject: m.person.clone(),
                     year,
