@@ -4,6 +4,8 @@
 //! earlier-year faults, quota overflow, a score that matches no level, proposals
 //! the rules do not allow, and the year 2024 under Quy định 124.
 
+#![allow(clippy::unwrap_used, reason = "test helpers outside #[test] functions")]
+
 use xeploai::outcome::{NotRatedReason, Outcome};
 use xeploai::report::{Report, SubjectKind};
 use xeploai::{Level, Policy, Regime};
