@@ -131,6 +131,14 @@ pub enum ReferenceDate {
     ReviewMeeting,
     /// 31 December of the rating year.
     EndOfYear,
+    /// One day for every cell of the run: `{"fixed": "2025-12-05"}`. A day
+    /// outside the rating year (or after 15 January of the next) falls back to
+    /// 31 December of the rating year.
+    Fixed(
+        #[serde(with = "crate::date::serde_date")]
+        #[schemars(with = "crate::date::Date")]
+        crate::date::Date,
+    ),
 }
 
 /// Every setting of a run.
@@ -309,6 +317,17 @@ mod tests {
             assert_eq!(Policy::from_json(&p.to_json()).unwrap(), p);
         }
         assert!(Policy::preset("nope").is_err());
+    }
+
+    #[test]
+    fn a_fixed_reference_date() {
+        let p = Policy::from_json(r#"{"reference_date": {"fixed": "2025-12-05"}}"#).unwrap();
+        assert_eq!(
+            p.reference_date,
+            ReferenceDate::Fixed(crate::date::parse_iso_date("2025-12-05").unwrap())
+        );
+        assert_eq!(Policy::from_json(&p.to_json()).unwrap(), p);
+        assert!(Policy::from_json(r#"{"reference_date": {"fixed": "2025-13-05"}}"#).is_err());
     }
 
     #[test]

@@ -124,18 +124,25 @@ impl<'a> Ctx<'a> {
         self.decisions.get(subject).cloned().unwrap_or_default()
     }
 
+    /// Whether `day` may serve as a reference date of the run: in the rating
+    /// year, or up to 15 January of the next (43-HD §4).
+    fn in_window(&self, day: Date) -> bool {
+        day.year() == self.year || (day.year() == self.year + 1 && day.ordinal() <= 15)
+    }
+
     /// The reference date of a cell (party-rating.md §14 Q6): its review meeting
     /// in the rating year or up to 15 January of the next (43-HD §4 lets units
     /// with special year-ends finish then), else 31 December.
     fn reference_of(&self, unit: u32) -> Date {
         match self.policy.reference_date {
             ReferenceDate::EndOfYear => self.end,
+            ReferenceDate::Fixed(day) => {
+                Some(day).filter(|d| self.in_window(*d)).unwrap_or(self.end)
+            }
             ReferenceDate::ReviewMeeting => {
                 latest(self.ds, self.graph.unit_evaluations.get(unit), self.year)
                     .and_then(|(_, e)| e.review_meeting)
-                    .filter(|d| {
-                        d.year() == self.year || (d.year() == self.year + 1 && d.ordinal() <= 15)
-                    })
+                    .filter(|d| self.in_window(*d))
                     .unwrap_or(self.end)
             }
         }

@@ -175,6 +175,37 @@ fn e3_six_calendar_months_exact_boundary() {
     assert_eq!(f[0].1.get("reference_date"), Some(&20_251_205));
 }
 
+/// §14 Q6, the per-run alternative: a fixed reference date for every cell
+/// replaces the review meeting; a day outside the run's window falls back to
+/// 31 December.
+#[test]
+fn e3_with_a_fixed_reference_date() {
+    let mut fx = base();
+    fx.rated_member("jun06", "C", 800, good_tasks());
+    fx.membership("jun06")["admitted_on"] = json!("2025-06-06");
+    fx.membership("jun06")["full_on"] = json!(null);
+    fx.membership("jun06")["probationary"] = json!(true);
+    // The cell's review meeting is 2025-12-05: not rated (see the test above).
+    assert_eq!(
+        not_rated_reason(&fx.rate_default(), "jun06"),
+        NotRatedReason::AdmittedUnderSixMonths
+    );
+    // A fixed day for the run, 2025-12-06: 6 months have passed, rated.
+    let r = fx.rate_with(r#"{"reference_date": {"fixed": "2025-12-06"}}"#);
+    assert_eq!(level(&r, "jun06"), Some(Level::Good));
+    // A fixed day within the window (15 January of the next year) is honoured,
+    // one outside it falls back to 31 December (also rated).
+    let r = fx.rate_with(r#"{"reference_date": {"fixed": "2025-11-30"}}"#);
+    assert_eq!(
+        not_rated_reason(&r, "jun06"),
+        NotRatedReason::AdmittedUnderSixMonths
+    );
+    let f = findings_of(&r, "jun06", NEW_MEMBER);
+    assert_eq!(f[0].1.get("reference_date"), Some(&20_251_130));
+    let r = fx.rate_with(r#"{"reference_date": {"fixed": "2024-11-30"}}"#);
+    assert_eq!(level(&r, "jun06"), Some(Level::Good));
+}
+
 /// §4 E3: calendar months, not days. Admitted 2025-03-01, reviewed 2025-08-31:
 /// 183 days have passed but not 6 calendar months (that is 2025-09-01), so not
 /// rated; admitted 2025-02-28, 6 months fall on 2025-08-28: rated. At a month
