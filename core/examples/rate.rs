@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use xeploai::census::{census, Row};
 use xeploai::date::{end_of_year, format_iso_date, parse_iso_date, Date};
 use xeploai::report::{Report, SubjectKind};
-use xeploai::validate::{validate_with, ValidateOptions};
+use xeploai::validate::{InvalidDataset, ValidateOptions};
 use xeploai::{Dataset, Lang, Level, OrgGraph, Policy, Regime, UnitKind};
 
 struct Args {
@@ -141,23 +141,20 @@ fn job(argv: &[String], out: &mut impl Write, err: &mut impl Write) -> std::io::
     let options = ValidateOptions {
         as_of: Some(args.as_of),
     };
-    let report = validate_with(&ds, options);
-    if !report.is_ok() {
-        let (e, w) = (report.error_count(), report.warnings().count());
-        if vi {
-            writeln!(err, "dữ liệu không hợp lệ: {e} lỗi, {w} cảnh báo")?;
-        } else {
-            writeln!(err, "invalid dataset: {e} errors, {w} warnings")?;
-        }
-        for p in report.problems() {
-            writeln!(err, "  {}", p.describe(args.lang))?;
-        }
-        return Ok(1);
-    }
+    // Building the graph validates the dataset once; an invalid one comes back
+    // with every problem.
     let graph = match OrgGraph::build_with(ds, options) {
         Ok(g) => g,
-        Err(e) => {
-            writeln!(err, "{e}")?;
+        Err(InvalidDataset(report)) => {
+            let (e, w) = (report.error_count(), report.warnings().count());
+            if vi {
+                writeln!(err, "dữ liệu không hợp lệ: {e} lỗi, {w} cảnh báo")?;
+            } else {
+                writeln!(err, "invalid dataset: {e} errors, {w} warnings")?;
+            }
+            for p in report.problems() {
+                writeln!(err, "  {}", p.describe(args.lang))?;
+            }
             return Ok(1);
         }
     };

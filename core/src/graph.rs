@@ -485,8 +485,8 @@ impl OrgGraph {
             .map_or(HeadLink::No { head }, |cell| HeadLink::Yes { head, cell })
     }
 
-    /// The position of the commune of the unit at `pos` on `as_of` (as
-    /// [`OrgGraph::commune_of`], by positions).
+    /// The position of the commune of the unit at `pos` on `as_of`; see
+    /// [`OrgGraph::commune_of`].
     pub(crate) fn commune_pos(&self, pos: u32, as_of: Date) -> Option<u32> {
         let unit = self.unit_at(pos).filter(|u| u.lifetime().contains(as_of))?;
         let mut at = Some(pos);
@@ -534,24 +534,9 @@ impl OrgGraph {
     /// district-level committee).
     #[must_use]
     pub fn commune_of(&self, id: &str, as_of: Date) -> Option<&Unit> {
-        let unit = self.unit(id).filter(|u| u.lifetime().contains(as_of))?;
-        let chain = std::iter::once(unit).chain(self.ancestors(id, as_of));
-        for u in chain {
-            if u.kind == UnitKind::Commune {
-                return Some(u);
-            }
-            if let Some(area) = &u.area {
-                let a = self.unit(area)?;
-                if a.kind == UnitKind::Commune {
-                    return Some(a);
-                }
-                return self
-                    .ancestors(area, as_of)
-                    .into_iter()
-                    .find(|x| x.kind == UnitKind::Commune);
-            }
-        }
-        None
+        self.unit_pos(id)
+            .and_then(|p| self.commune_pos(p, as_of))
+            .and_then(|p| self.unit_at(p))
     }
 }
 

@@ -77,32 +77,6 @@ pub struct Counts {
     pub not_rated: BTreeMap<NotRatedReason, u32>,
 }
 
-impl Counts {
-    /// Adds an outcome.
-    pub fn add(&mut self, o: &Outcome) {
-        self.on_roll += 1;
-        match o {
-            Outcome::Rated(r) => {
-                self.rated += 1;
-                *self.by_level.entry(r.level).or_default() += 1;
-            }
-            Outcome::NotRated { reason, .. } => *self.not_rated.entry(*reason).or_default() += 1,
-        }
-    }
-
-    /// Adds other counts.
-    pub fn merge(&mut self, other: &Self) {
-        self.on_roll += other.on_roll;
-        self.rated += other.rated;
-        for (l, n) in &other.by_level {
-            *self.by_level.entry(*l).or_default() += n;
-        }
-        for (r, n) in &other.not_rated {
-            *self.not_rated.entry(*r).or_default() += n;
-        }
-    }
-}
-
 /// A fast tally of outcomes, turned into [`Counts`] at the end of a run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Tally {

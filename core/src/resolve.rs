@@ -153,29 +153,32 @@ impl Resolved {
     }
 }
 
-/// Resolves the (person, unit) references of `items`, each half on its own
-/// thread with its own lookup memory.
-fn pairs<'d, T: Sync>(
+/// A lookup of person ids, remembering its last answer.
+fn person_lookup<'d>(
     ds: &'d Dataset,
-    people: &IdIndex,
-    units: &IdIndex,
+    people: &'d IdIndex,
+) -> Lookup<'d, impl Fn(u32) -> Option<&'d str>> {
+    Lookup::new(people, move |i: u32| {
+        ds.people.get(i as usize).map(|x| x.id.as_str())
+    })
+}
+
+/// A lookup of unit ids, remembering its last answer.
+fn unit_lookup<'d>(
+    ds: &'d Dataset,
+    units: &'d IdIndex,
+) -> Lookup<'d, impl Fn(u32) -> Option<&'d str>> {
+    Lookup::new(units, move |i: u32| {
+        ds.units.get(i as usize).map(|x| x.id.as_str())
+    })
+}
+
+/// Maps each half of `items` on its own thread (each with its own lookup
+/// memory) and concatenates the two pairs of columns.
+fn in_halves<'d, T: Sync>(
     items: &'d [T],
-    keys: fn(&'d T) -> (&'d String, &'d String),
+    half: impl Fn(&'d [T]) -> (Vec<u32>, Vec<u32>) + Sync,
 ) -> (Vec<u32>, Vec<u32>) {
-    let half = |part: &'d [T]| -> (Vec<u32>, Vec<u32>) {
-        let mut p = Lookup::new(people, |i: u32| {
-            ds.people.get(i as usize).map(|x| x.id.as_str())
-        });
-        let mut u = Lookup::new(units, |i: u32| {
-            ds.units.get(i as usize).map(|x| x.id.as_str())
-        });
-        part.iter()
-            .map(|item| {
-                let (person, unit) = keys(item);
-                (p.get(person, NONE), u.get(unit, NONE))
-            })
-            .unzip()
-    };
     let (first, second) = items.split_at(items.len() / 2);
     let ((mut a1, mut b1), (a2, b2)) = join(|| half(first), || half(second));
     a1.extend(a2);
@@ -183,21 +186,35 @@ fn pairs<'d, T: Sync>(
     (a1, b1)
 }
 
+/// Resolves the (person, unit) references of `items`.
+fn pairs<'d, T: Sync>(
+    ds: &'d Dataset,
+    people: &'d IdIndex,
+    units: &'d IdIndex,
+    items: &'d [T],
+    keys: fn(&'d T) -> (&'d String, &'d String),
+) -> (Vec<u32>, Vec<u32>) {
+    in_halves(items, |part| {
+        let (mut p, mut u) = (person_lookup(ds, people), unit_lookup(ds, units));
+        part.iter()
+            .map(|item| {
+                let (person, unit) = keys(item);
+                (p.get(person, NONE), u.get(unit, NONE))
+            })
+            .unzip()
+    })
+}
+
 /// Resolves the subject of each record: a person, else a unit.
 fn subjects<'d, T: Sync>(
     ds: &'d Dataset,
-    people: &IdIndex,
-    units: &IdIndex,
+    people: &'d IdIndex,
+    units: &'d IdIndex,
     items: &'d [T],
     subject: fn(&'d T) -> &'d String,
 ) -> (Vec<u32>, Vec<u32>) {
-    let half = |part: &'d [T]| -> (Vec<u32>, Vec<u32>) {
-        let mut p = Lookup::new(people, |i: u32| {
-            ds.people.get(i as usize).map(|x| x.id.as_str())
-        });
-        let mut u = Lookup::new(units, |i: u32| {
-            ds.units.get(i as usize).map(|x| x.id.as_str())
-        });
+    in_halves(items, |part| {
+        let (mut p, mut u) = (person_lookup(ds, people), unit_lookup(ds, units));
         part.iter()
             .map(|item| {
                 let id = subject(item);
@@ -212,10 +229,5 @@ fn subjects<'d, T: Sync>(
                 )
             })
             .unzip()
-    };
-    let (first, second) = items.split_at(items.len() / 2);
-    let ((mut a1, mut b1), (a2, b2)) = join(|| half(first), || half(second));
-    a1.extend(a2);
-    b1.extend(b2);
-    (a1, b1)
+    })
 }

@@ -71,7 +71,7 @@ pub struct MemberInput<'a> {
     /// Every discipline record of the person (the rules pick the year's).
     pub disciplines: Vec<&'a Discipline>,
     /// The recorded decisions for this subject and year.
-    pub decisions: Vec<&'a Decision>,
+    pub decisions: &'a [&'a Decision],
     /// The settings.
     pub policy: &'a Policy,
 }
@@ -103,7 +103,7 @@ pub struct OrgInput<'a> {
     /// Final levels of its rated subordinate organisations (a committee).
     pub suborgs: LevelCounts,
     /// The recorded decisions for this subject and year.
-    pub decisions: Vec<&'a Decision>,
+    pub decisions: &'a [&'a Decision],
     /// The settings.
     pub policy: &'a Policy,
 }

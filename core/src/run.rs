@@ -18,7 +18,7 @@ use crate::explain::{date_value, level_value, Effect, Finding};
 use crate::graph::{eligibility, OrgGraph};
 use crate::index::{join, pos32};
 use crate::level::Level;
-use crate::org::{Category, CellType, IneligibleReason, Role, StatusKind, UnitKind};
+use crate::org::{Category, CellType, IneligibleReason, Role, UnitKind};
 use crate::outcome::{Discretion, NotRatedReason, Outcome, Rated};
 use crate::policy::{
     Aggregation, MemberGrouping, OrganisationGrouping, Policy, ReferenceDate, SecretaryCategory,
@@ -120,8 +120,13 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn decisions_of(&self, subject: &str) -> Vec<&'a Decision> {
-        self.decisions.get(subject).cloned().unwrap_or_default()
+    /// The recorded decisions of a subject for the year (none: an empty slice;
+    /// the map is empty for most runs, so this is one failed lookup).
+    fn decisions_of(&self, subject: &str) -> &[&'a Decision] {
+        if self.decisions.is_empty() {
+            return &[];
+        }
+        self.decisions.get(subject).map_or(&[], Vec::as_slice)
     }
 
     /// Whether `day` may serve as a reference date of the run: in the rating
@@ -536,7 +541,7 @@ pub fn rate(
     let jan1 = chrono::NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(end);
     for (_, level_orgs) in by_depth.iter().rev() {
         for &o in level_orgs {
-            let outcome = rate_org(&ctx, o, jan1, &cell_counts, &sub_counts, &org_outcome);
+            let outcome = rate_org(&ctx, o, jan1, &cell_counts, &sub_counts);
             if let Some(slot) = org_outcome.get_mut(o as usize) {
                 *slot = Some(outcome);
             }
@@ -842,7 +847,6 @@ fn rate_org(
     jan1: Date,
     cell_counts: &[LevelCounts],
     sub_counts: &[LevelCounts],
-    done: &[Option<Outcome>],
 ) -> Outcome {
     let (graph, ds) = (ctx.graph, ctx.ds);
     let Some(u) = graph.unit_at(o) else {
@@ -937,7 +941,6 @@ fn rate_org(
         decisions: ctx.decisions_of(&u.id),
         policy: ctx.policy,
     };
-    let _ = done;
     match ctx.rules.rate_organisation(&input) {
         Err(Unrated { reason, finding }) => Outcome::NotRated {
             reason,
@@ -962,28 +965,9 @@ fn rate_org(
                     a.settings.push("aggregation");
                 }
             }
-            if ctx.policy.aggregation == ctx.rules.own_aggregation()
-                && ctx.policy.aggregation != Aggregation::None
-            {
-                // Applied once above; the second pass found the same caps.
-                dedup_findings(&mut a);
-            }
             rated(a)
         }
     }
-}
-
-fn dedup_findings(a: &mut Assessment) {
-    let mut seen: Vec<(&'static str, Effect, [i32; 4])> = Vec::new();
-    a.findings.retain(|f| {
-        let key = (f.rule.id, f.effect, f.values);
-        if seen.contains(&key) {
-            false
-        } else {
-            seen.push(key);
-            true
-        }
-    });
 }
 
 /// Applies an aggregation rule to an organisation's assessment (party-rating.md §5.6).
@@ -1449,10 +1433,4 @@ fn new_summary(graph: &OrgGraph, pos: u32) -> UnitSummary {
         members: Counts::default(),
         organisations: Counts::default(),
     }
-}
-
-/// Whether a membership status is in force on the reference date (for tests and callers).
-#[must_use]
-pub fn status_on(m: &Membership, kind: StatusKind, day: Date) -> bool {
-    m.statuses_on(day).any(|s| s.kind == kind)
 }
