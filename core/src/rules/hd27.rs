@@ -201,7 +201,7 @@ impl Rules for Hd27 {
     fn rate_member(&self, m: &MemberInput<'_>) -> Result<Assessment, Unrated> {
         let e = m.evaluation;
         let s = score(e)?;
-        let mut j = Judge::new(&m.decisions);
+        let mut j = Judge::new(m.decisions);
         let b = DEFAULT_BANDS;
         let (rule, min, level) = if s >= b.excellent {
             (&M_BAND_EXCELLENT, b.excellent, Level::Excellent)
@@ -219,7 +219,7 @@ impl Rules for Hd27 {
     fn rate_organisation(&self, o: &OrgInput<'_>) -> Result<Assessment, Unrated> {
         let e = o.evaluation;
         let s = score(e)?;
-        let mut j = Judge::new(&o.decisions);
+        let mut j = Judge::new(o.decisions);
         if s < 500 {
             j.note(&SCORE_BELOW_50, Effect::Decided, &[i64::from(s)]);
             return Ok(j.finish(Level::NotCompleted, Some(s), exceeded(e)));

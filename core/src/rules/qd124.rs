@@ -366,7 +366,7 @@ impl Rules for Qd124 {
     fn rate_member(&self, m: &MemberInput<'_>) -> Result<Assessment, Unrated> {
         let e = m.evaluation;
         let g = grades_of(e)?;
-        let mut j = Judge::new(&m.decisions);
+        let mut j = Judge::new(m.decisions);
         // Điều 12 khoản 4 điểm 4.3: any individual (leaders included).
         for (kind, rule) in [
             (ConclusionKind::Degradation, &I_DEGRADATION),
@@ -414,7 +414,7 @@ impl Rules for Qd124 {
     fn rate_organisation(&self, o: &OrgInput<'_>) -> Result<Assessment, Unrated> {
         let e = o.evaluation;
         let g = grades_of(e)?;
-        let mut j = Judge::new(&o.decisions);
+        let mut j = Judge::new(o.decisions);
         // (a) a violation in a subordinate unit, disciplined.
         if e.leader
             .as_ref()

@@ -309,7 +309,7 @@ impl Rules for Qd132 {
     fn rate_member(&self, m: &MemberInput<'_>) -> Result<Assessment, Unrated> {
         let e = m.evaluation;
         let g = grades_of(e)?;
-        let mut j = Judge::new(&m.decisions);
+        let mut j = Judge::new(m.decisions);
         // 132 Điều 12 khoản 4 điểm c.
         if concluded(e, ConclusionKind::Degradation).is_some() {
             j.trigger(&M_DEGRADATION, &[], false);
@@ -404,7 +404,7 @@ impl Rules for Qd132 {
     fn rate_organisation(&self, o: &OrgInput<'_>) -> Result<Assessment, Unrated> {
         let e = o.evaluation;
         let g = grades_of(e)?;
-        let mut j = Judge::new(&o.decisions);
+        let mut j = Judge::new(o.decisions);
         // The leadership collective's KHTNV cases (21-HD §II.B.3).
         if concluded(e, ConclusionKind::Disunity).is_some() {
             j.trigger(&LC_DISUNITY, &[], false);

@@ -415,7 +415,7 @@ impl Rules for Qd366 {
                 finding: Finding::new(&common::MISSING_INPUTS, Effect::Excluded, &[]),
             });
         };
-        let mut j = Judge::new(&m.decisions);
+        let mut j = Judge::new(m.decisions);
         let leader = m.category == Category::Leader;
         let t = e.tasks.as_ref();
         if t.is_none_or(|t| t.assigned == 0) {
@@ -550,7 +550,7 @@ impl Rules for Qd366 {
                 finding: Finding::new(&common::MISSING_INPUTS, Effect::Excluded, &[]),
             });
         };
-        let mut j = Judge::new(&o.decisions);
+        let mut j = Judge::new(o.decisions);
         let t = e.tasks.as_ref();
         if t.is_none_or(|t| t.assigned == 0) {
             j.note(&common::MISSING_TASK_FACTS, Effect::Noted, &[]);
