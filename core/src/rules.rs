@@ -134,6 +134,20 @@ pub struct Unrated {
     pub finding: Finding,
 }
 
+/// A regime's quota on HTXSNV (party-rating.md §5.5).
+#[derive(Debug, Clone, Copy)]
+pub struct Quota {
+    /// The rule cited for a candidate the quota demotes to HTTNV.
+    pub demoted: &'static RuleDef,
+    /// The rule cited for a candidate within the quota.
+    pub granted: &'static RuleDef,
+    /// The percentage of those rated HTTNV (20).
+    pub percent: u32,
+    /// The percentage for a group with outstanding achievements, and the rule
+    /// allowing it, if the regime has one (366: 25 %).
+    pub outstanding: Option<(u32, &'static RuleDef)>,
+}
+
 /// One regime's rules.
 pub trait Rules: Sync + std::fmt::Debug {
     /// The regime.
@@ -162,13 +176,8 @@ pub trait Rules: Sync + std::fmt::Debug {
     fn led_units_rule(&self) -> Option<&'static RuleDef> {
         self.head_rule()
     }
-    /// The quota rule and its percentages (normal, outstanding). A percentage of
-    /// 100 or more means the regime has no quota (the 2014 guidance).
-    fn quota(&self) -> (&'static RuleDef, u32, u32);
-    /// The rule that raises the quota for a group with outstanding achievements, if any.
-    fn exception_rule(&self) -> Option<&'static RuleDef> {
-        None
-    }
+    /// The regime's quota on HTXSNV; `None` where it has none (the 2014 guidance).
+    fn quota(&self) -> Option<Quota>;
     /// The regime's own aggregation rule, applied whatever the policy.
     fn own_aggregation(&self) -> crate::policy::Aggregation {
         crate::policy::Aggregation::None

@@ -109,7 +109,6 @@ fn overlaps_year(p: Period, year: i32) -> bool {
 }
 
 struct Ctx<'a> {
-    granted: &'static crate::explain::RuleDef,
     graph: &'a OrgGraph,
     ds: &'a Dataset,
     year: i32,
@@ -349,9 +348,7 @@ pub fn rate(
     for d in ds.decisions.iter().filter(|d| d.year == year) {
         decisions.entry(d.subject.as_str()).or_default().push(d);
     }
-    let granted = granted_rule(rules.quota().0);
     let ctx = Ctx {
-        granted,
         graph,
         ds,
         year,
@@ -698,16 +695,11 @@ fn apply_quota(
     items: &[QItem<'_>],
     store: &mut impl Store,
 ) -> Option<QuotaUsage> {
-    let (rule, normal, high) = ctx.rules.quota();
-    if normal >= 100 {
-        // No quota in this regime.
-        return None;
-    }
-    let percent = if outstanding { high } else { normal };
-    let exception = if outstanding && high > normal {
-        ctx.rules.exception_rule()
-    } else {
-        None
+    let quota = ctx.rules.quota()?;
+    let rule = quota.demoted;
+    let (percent, exception) = match (outstanding, quota.outstanding) {
+        (true, Some((percent, rule))) => (percent, Some(rule)),
+        _ => (quota.percent, None),
     };
     let mut good = 0u32;
     // (index, id, score, (exceeded, assigned), recorded selection)
@@ -789,7 +781,7 @@ fn apply_quota(
                 conflict = true;
             }
             r.findings
-                .push(Finding::new(ctx.granted, Effect::Met, &values));
+                .push(Finding::new(quota.granted, Effect::Met, &values));
             if contested {
                 let mut d =
                     Discretion::new("quota_selection", rule, Level::Excellent, &[Level::Good]);
@@ -832,12 +824,6 @@ fn apply_quota(
         demoted,
         conflict,
     })
-}
-
-fn granted_rule(demoted: &'static crate::explain::RuleDef) -> &'static crate::explain::RuleDef {
-    crate::rules::all_rules()
-        .find(|r| r.id == demoted.id.replace(".demoted", ".granted"))
-        .unwrap_or(demoted)
 }
 
 /// Rates one organisation.

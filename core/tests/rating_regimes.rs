@@ -1381,12 +1381,24 @@ fn rule_tables_are_well_formed() {
 
 #[test]
 fn quota_rules_come_in_pairs() {
-    // run.rs looks up the `.granted` rule of each regime's `.demoted` rule.
+    // Each regime with a quota names its `.demoted` and `.granted` rules, both
+    // registered; the 2014 guidance has none.
     for regime in Regime::ALL {
-        let (rule, normal, outstanding) = xeploai::rules::rules_for(regime).quota();
-        assert!(rule.id.ends_with(".demoted"), "{}", rule.id);
-        let granted = rule.id.replace(".demoted", ".granted");
-        assert!(xeploai::rules::rule_by_id(&granted).is_some(), "{granted}");
-        assert!(normal <= outstanding);
+        let Some(q) = xeploai::rules::rules_for(regime).quota() else {
+            assert_eq!(regime, Regime::Hd27_2014);
+            continue;
+        };
+        assert!(q.demoted.id.ends_with(".demoted"), "{}", q.demoted.id);
+        assert_eq!(q.granted.id, q.demoted.id.replace(".demoted", ".granted"));
+        for rule in [q.demoted, q.granted] {
+            assert!(
+                std::ptr::eq(xeploai::rules::rule_by_id(rule.id).unwrap(), rule),
+                "{}",
+                rule.id
+            );
+        }
+        if let Some((outstanding, _)) = q.outstanding {
+            assert!(q.percent <= outstanding);
+        }
     }
 }

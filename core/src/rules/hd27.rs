@@ -138,14 +138,6 @@ rule!(M_BAND_NOT_COMPLETED, "hd27.member.band.not_completed", Citation::doc(HD),
     "đạt {score} điểm, dưới {min_score} điểm: vi phạm tư cách hoặc không hoàn thành nhiệm vụ (ngưỡng mặc định, chưa đối chiếu được văn bản)",
     "scored {score}, below {min_score}: violated the member's standards or did not complete the tasks (a default threshold; the text was not found)");
 
-// Quota: none found.
-rule!(QUOTA_GRANTED, "hd27.no_quota.granted", Citation::doc(HD), Unverified, ["rank", "cap", "candidates"],
-    "không tìm thấy tỷ lệ tối đa do Trung ương quy định cho năm 2014: không giới hạn (xếp thứ {rank} trong {candidates})",
-    "no central quota was found for 2014: not capped (ranked {rank} of {candidates})");
-rule!(QUOTA_DEMOTED, "hd27.no_quota.demoted", Citation::doc(HD), Unverified, ["rank", "cap", "candidates"],
-    "không tìm thấy tỷ lệ tối đa do Trung ương quy định cho năm 2014; theo cách đọc tỷ lệ đã chọn, chỉ được {cap} trong {candidates}: xếp thứ {rank}, xếp mức liền dưới",
-    "no central quota was found for 2014; under the chosen quota reading only {cap} of {candidates} are allowed: ranked {rank}, rated one level lower");
-
 /// Every rule of Hướng dẫn 27.
 pub static RULES: &[&RuleDef] = &[
     &EXEMPT,
@@ -164,8 +156,6 @@ pub static RULES: &[&RuleDef] = &[
     &M_BAND_GOOD,
     &M_BAND_COMPLETED,
     &M_BAND_NOT_COMPLETED,
-    &QUOTA_GRANTED,
-    &QUOTA_DEMOTED,
 ];
 
 /// The rules of Hướng dẫn 27-HD/BTCTW.
@@ -280,8 +270,9 @@ impl Rules for Hd27 {
     /// binds. Under readings A and B the run's arithmetic can still cap a group
     /// whose candidates outnumber the others; the demotion's message says no
     /// central quota was found.
-    fn quota(&self) -> (&'static RuleDef, u32, u32) {
-        (&QUOTA_DEMOTED, 100, 100)
+    /// No central quota was found for the 2014 guidance (party-rating.md §9).
+    fn quota(&self) -> Option<super::Quota> {
+        None
     }
 
     /// 27-HD §II: a cell with more than half of its members KHTNV, a đảng bộ with

@@ -498,7 +498,12 @@ impl Rules for Qd124 {
 
     /// 20 % of HTTNV per group of similar subjects; no 25 % exception was found
     /// for 124 (party-rating.md §5.5 caveat), so 20 % for outstanding groups too.
-    fn quota(&self) -> (&'static RuleDef, u32, u32) {
-        (&QUOTA_DEMOTED, 20, 20)
+    fn quota(&self) -> Option<super::Quota> {
+        Some(super::Quota {
+            demoted: &QUOTA_DEMOTED,
+            granted: &QUOTA_GRANTED,
+            percent: 20,
+            outstanding: None,
+        })
     }
 }

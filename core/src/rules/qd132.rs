@@ -503,8 +503,13 @@ impl Rules for Qd132 {
 
     /// HTXSNV members ≤ 20 % of HTTNV members within each grassroots
     /// organisation (21-HD §II.B.2.3); no 25 % exception in this regime.
-    fn quota(&self) -> (&'static RuleDef, u32, u32) {
-        (&QUOTA_DEMOTED, 20, 20)
+    fn quota(&self) -> Option<super::Quota> {
+        Some(super::Quota {
+            demoted: &QUOTA_DEMOTED,
+            granted: &QUOTA_GRANTED,
+            percent: 20,
+            outstanding: None,
+        })
     }
 
     /// 21-HD §II.B.1.3: HTXSNV needs 100 % of the rated members (subordinate

@@ -650,11 +650,12 @@ impl Rules for Qd366 {
         Some(&T_L1_LED_UNITS)
     }
 
-    fn quota(&self) -> (&'static RuleDef, u32, u32) {
-        (&QUOTA_DEMOTED, 20, 25)
-    }
-
-    fn exception_rule(&self) -> Option<&'static RuleDef> {
-        Some(&EXCEPTION_25)
+    fn quota(&self) -> Option<super::Quota> {
+        Some(super::Quota {
+            demoted: &QUOTA_DEMOTED,
+            granted: &QUOTA_GRANTED,
+            percent: 20,
+            outstanding: Some((25, &EXCEPTION_25)),
+        })
     }
 }
