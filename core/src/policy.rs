@@ -141,6 +141,31 @@ pub enum ReferenceDate {
     ),
 }
 
+/// Score bands of Hướng dẫn 27-HD/BTCTW (2014), in tenths of a point: the
+/// lowest score of each level (party-rating.md §8). Only "under 50 points →
+/// yếu kém" for organisations is verified and fixed in the rules; these limits
+/// are \[U\] defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Hd27Bands {
+    /// Trong sạch, vững mạnh (organisations); HTXSNV (members). Default 900.
+    pub excellent: u32,
+    /// Hoàn thành tốt nhiệm vụ. Default 700.
+    pub good: u32,
+    /// Hoàn thành nhiệm vụ for members; below it, KHTNV. Default 500.
+    pub completed: u32,
+}
+
+impl Default for Hd27Bands {
+    fn default() -> Self {
+        Self {
+            excellent: 900,
+            good: 700,
+            completed: 500,
+        }
+    }
+}
+
 /// Every setting of a run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
@@ -179,6 +204,11 @@ pub struct Policy {
     /// A leader's own tasks must also be 100 % on time with 30 % exceeded for
     /// HTXSNV (366 says "besides the general criteria"; not required by default).
     pub leader_own_tasks_required: bool,
+    /// The score bands of the 2014 guidance (\[U\] but for the verified 50).
+    pub hd27_bands: Hd27Bands,
+    /// The "basic criteria" of the HTNV frames of Quy định 124 and 132 (Q10):
+    /// criterion ids; empty (the default) means every graded criterion.
+    pub basic_criteria: Vec<String>,
 }
 
 /// A residence comment as a map key in JSON.
@@ -203,6 +233,8 @@ impl Default for Policy {
             residence_caps: BTreeMap::new(),
             civil_servant_cap: true,
             leader_own_tasks_required: false,
+            hd27_bands: Hd27Bands::default(),
+            basic_criteria: Vec::new(),
         }
     }
 }

@@ -1402,3 +1402,47 @@ fn quota_rules_come_in_pairs() {
         }
     }
 }
+
+#[test]
+fn qd124_basic_criteria_come_from_the_policy() {
+    // §14 Q10 [U]: "the basic criteria" of HTNV. By default every criterion, so
+    // a grade under Trung bình on a non-basic criterion c1 blocks HTNV; a policy
+    // naming only c2 and t as basic lets it through. (c1 "poor" would trigger
+    // KHTNV, so the member's only low criterion is ungraded here.)
+    let eval = json!({"grades": {"c2": "average", "t": "average"}, "task_criteria": ["t"], "concrete_products": true});
+    let fx = Fx::new(Y124)
+        .member("p1", eval)
+        .fillers("cb.a", 4, &g_good());
+    let named = Policy::from_json(r#"{"basic_criteria": ["c1", "c2", "t"]}"#).unwrap();
+    // c1 is named but ungraded: not met, no level holds.
+    assert!(has(
+        &fx.rate_with(None, &named),
+        "p1",
+        "qd124.art12.k3.basic_criteria",
+        Effect::Lowered
+    ));
+    let default = fx.rate();
+    check(
+        &default,
+        "p1",
+        Level::Completed,
+        "qd124.art12.k3.basic_criteria",
+        Effect::Met,
+    );
+}
+
+#[test]
+fn hd27_bands_come_from_the_policy() {
+    // §8 [U]: the band limits other than 50 are a policy setting.
+    let fx = Fx::new(Y27).member("p1", score(850));
+    assert_eq!(level(&fx.rate(), "p1"), Some(Level::Good));
+    let lower =
+        Policy::from_json(r#"{"hd27_bands": {"excellent": 800, "good": 650, "completed": 500}}"#)
+            .unwrap();
+    let r = fx.rate_with(None, &lower);
+    assert_eq!(level(&r, "p1"), Some(Level::Excellent));
+    match outcome(&r, "p1") {
+        Outcome::Rated(x) => assert!(x.settings.iter().any(|s| s == "hd27_bands")),
+        Outcome::NotRated { .. } => panic!("p1 is rated"),
+    }
+}

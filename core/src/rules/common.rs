@@ -305,6 +305,28 @@ fn at_least_in(counts: &[u32; 4], grade: Grade) -> u32 {
     counts.iter().skip(grade as usize).sum()
 }
 
+/// The "basic criteria" of the HTNV frames of Quy định 124 and 132 (Q10, \[U\]):
+/// `(basic, at Trung bình or above)`. The policy's `basic_criteria` if it names
+/// any (an ungraded one counts as not met), else every graded criterion.
+#[must_use]
+pub fn basic_criteria(e: &Evaluation, policy: &crate::policy::Policy) -> (u32, u32) {
+    let at_least_average = |g: &crate::level::Grade| *g >= crate::level::Grade::Average;
+    if policy.basic_criteria.is_empty() {
+        let n = u32::try_from(e.grades.len()).unwrap_or(u32::MAX);
+        let ok = u32::try_from(e.grades.values().filter(|g| at_least_average(g)).count())
+            .unwrap_or(u32::MAX);
+        (n, ok)
+    } else {
+        let n = u32::try_from(policy.basic_criteria.len()).unwrap_or(u32::MAX);
+        let ok = policy
+            .basic_criteria
+            .iter()
+            .filter(|c| e.grades.get(*c).is_some_and(at_least_average))
+            .count();
+        (n, u32::try_from(ok).unwrap_or(u32::MAX))
+    }
+}
+
 impl GradeCounts {
     /// Counts the grades of `e`; a criterion named twice in `task_criteria` counts once.
     #[must_use]

@@ -17,12 +17,12 @@
 //! than a third of its organisations yếu kém, is yếu kém
 //! ([`Rules::own_aggregation`], `hd27-2014`).
 //!
-//! Not verified (\[U\]): the other band limits. They are [`DEFAULT_BANDS`]
-//! (90 / 70 / 50), for organisations and members alike, and every finding that
-//! uses them is tagged unverified. Eligibility (exempt, suspended, admitted less
+//! Not verified (\[U\]): the other band limits. They are the policy's
+//! `hd27_bands` (default 90 / 70 / 50), for organisations and members alike,
+//! and every finding that uses them is tagged unverified. Eligibility (exempt, suspended, admitted less
 //! than 6 months before) has no 2014 source: the run applies the later rules,
 //! tagged unverified. No central quota was found for 2014: [`Hd27::quota`]
-//! returns 100 %, which never binds under the default quota reading (C).
+//! returns none.
 //!
 //! Readings chosen here: "corruption or degradation severe enough that members
 //! were disciplined" is read from a degradation conclusion on the
@@ -40,25 +40,9 @@ use crate::regime::Regime;
 
 const HD: &str = "Hướng dẫn 27-HD/BTCTW";
 
-/// Score bands in tenths of a point: the lowest score of each level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Bands {
-    /// Trong sạch, vững mạnh (organisations); HTXSNV (members).
-    pub excellent: u32,
-    /// Hoàn thành tốt nhiệm vụ.
-    pub good: u32,
-    /// Hoàn thành nhiệm vụ; below it, yếu kém (organisations, \[V\] at 50) or
-    /// KHTNV (members).
-    pub completed: u32,
-}
-
-/// The documented default bands, 90 / 70 / 50 points (\[U\]: only "under 50 →
-/// yếu kém" is verified, for organisations).
-pub const DEFAULT_BANDS: Bands = Bands {
-    excellent: 900,
-    good: 700,
-    completed: 500,
-};
+/// Organisations under 50 points are yếu kém (27-HD §II; \[V\]), whatever the
+/// policy's bands.
+const ORGANISATION_MIN: u32 = 500;
 
 // Eligibility: no 2014 source (party-rating.md §9).
 rule!(EXEMPT, "hd27.exempt", Citation::doc(HD), Unverified, [],
@@ -192,7 +176,8 @@ impl Rules for Hd27 {
         let e = m.evaluation;
         let s = score(e)?;
         let mut j = Judge::new(m.decisions);
-        let b = DEFAULT_BANDS;
+        let b = m.policy.hd27_bands;
+        j.setting("hd27_bands");
         let (rule, min, level) = if s >= b.excellent {
             (&M_BAND_EXCELLENT, b.excellent, Level::Excellent)
         } else if s >= b.good {
@@ -210,7 +195,7 @@ impl Rules for Hd27 {
         let e = o.evaluation;
         let s = score(e)?;
         let mut j = Judge::new(o.decisions);
-        if s < 500 {
+        if s < ORGANISATION_MIN {
             j.note(&SCORE_BELOW_50, Effect::Decided, &[i64::from(s)]);
             return Ok(j.finish(Level::NotCompleted, Some(s), exceeded(e)));
         }
@@ -243,13 +228,14 @@ impl Rules for Hd27 {
                 );
             }
         }
-        let b = DEFAULT_BANDS;
+        let b = o.policy.hd27_bands;
+        j.setting("hd27_bands");
         let (rule, min, level) = if s >= b.excellent {
             (&O_BAND_EXCELLENT, b.excellent, Level::Excellent)
         } else if s >= b.good {
             (&O_BAND_GOOD, b.good, Level::Good)
         } else {
-            (&O_BAND_COMPLETED, b.completed, Level::Completed)
+            (&O_BAND_COMPLETED, ORGANISATION_MIN, Level::Completed)
         };
         let effect = if level > j.cap {
             Effect::Noted

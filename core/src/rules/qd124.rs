@@ -283,11 +283,12 @@ fn level_from_grades(
             i64::from(task_good),
         ],
     );
-    // "The basic criteria" (Q10, [U]): every criterion by default.
+    // "The basic criteria" (Q10, [U]): the policy's, every criterion by default.
+    let (basic, basic_average) = common::basic_criteria(e, policy);
     let k3 = Part::new(
         &K3_BASIC,
-        average == all,
-        &[i64::from(all), i64::from(average)],
+        basic_average == basic,
+        &[i64::from(basic), i64::from(basic_average)],
     );
     let level = if let Some(c) = collective {
         let strict = [

@@ -272,12 +272,12 @@ fn grades_hold(g: &GradeCounts, task: Grade, other: Grade) -> bool {
     g.tasks() > 0 && g.task_at_least(task) == g.tasks() && g.other_at_least(other) == g.others()
 }
 
-fn basic(rule: &'static RuleDef, g: &GradeCounts) -> Part {
-    let average = g.all_at_least(Grade::Average);
+fn basic(rule: &'static RuleDef, e: &Evaluation, policy: &Policy) -> Part {
+    let (basic, average) = common::basic_criteria(e, policy);
     Part::new(
         rule,
-        average == g.all(),
-        &[i64::from(g.all()), i64::from(average)],
+        average == basic,
+        &[i64::from(basic), i64::from(average)],
     )
 }
 
@@ -376,7 +376,7 @@ impl Rules for Qd132 {
             Level::Good,
         );
         let completed = with_civil_servant(
-            vec![basic(&M_COMPLETED_BASIC, &g)],
+            vec![basic(&M_COMPLETED_BASIC, e, m.policy)],
             &M_COMPLETED_CIVIL,
             cs,
             Level::Completed,
@@ -482,7 +482,7 @@ impl Rules for Qd132 {
                         &grade_values(&g, Grade::Good, Grade::Average),
                     )],
                 ),
-                (Level::Completed, &[basic(&O_COMPLETED_BASIC, &g)]),
+                (Level::Completed, &[basic(&O_COMPLETED_BASIC, e, o.policy)]),
             ],
         );
         let level = level.unwrap_or_else(|| {
