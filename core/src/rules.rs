@@ -148,6 +148,16 @@ pub struct Quota {
     pub outstanding: Option<(u32, &'static RuleDef)>,
 }
 
+impl Unrated {
+    /// The evaluation lacks what the regime needs (a score, grades).
+    pub(crate) fn missing_inputs() -> Self {
+        Self {
+            reason: NotRatedReason::MissingInputs,
+            finding: Finding::new(&common::MISSING_INPUTS, Effect::Excluded, &[]),
+        }
+    }
+}
+
 /// One regime's rules.
 pub trait Rules: Sync + std::fmt::Debug {
     /// The regime.

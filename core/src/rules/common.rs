@@ -454,3 +454,9 @@ pub fn concluded(e: &Evaluation, kind: crate::evaluation::ConclusionKind) -> Opt
     }
     found.then_some(all_mitigated)
 }
+
+/// Tasks exceeded and assigned, the quota's tie-break; `(0, 0)` without task facts.
+#[must_use]
+pub fn exceeded(e: &Evaluation) -> (u32, u32) {
+    e.tasks.map_or((0, 0), |t| (t.exceeded, t.assigned))
+}

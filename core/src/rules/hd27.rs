@@ -32,7 +32,7 @@
 use super::common;
 use super::{Assessment, Judge, MemberInput, OrgInput, Rules, Unrated};
 use crate::evaluation::{ConclusionKind, Evaluation};
-use crate::explain::{Citation, Effect, Finding, RuleDef, Tag};
+use crate::explain::{Citation, Effect, RuleDef, Tag};
 use crate::level::Level;
 use crate::outcome::NotRatedReason;
 use crate::policy::Aggregation;
@@ -147,14 +147,11 @@ pub static RULES: &[&RuleDef] = &[
 pub struct Hd27;
 
 fn score(e: &Evaluation) -> Result<u32, Unrated> {
-    e.score_total.ok_or(Unrated {
-        reason: NotRatedReason::MissingInputs,
-        finding: Finding::new(&common::MISSING_INPUTS, Effect::Excluded, &[]),
-    })
+    e.score_total.ok_or_else(Unrated::missing_inputs)
 }
 
 fn exceeded(e: &Evaluation) -> (u32, u32) {
-    e.tasks.map_or((0, 0), |t| (t.exceeded, t.assigned))
+    common::exceeded(e)
 }
 
 impl Rules for Hd27 {

@@ -24,7 +24,7 @@ use super::common::{
 };
 use super::{Assessment, Judge, MemberInput, OrgInput, Rules, Unrated};
 use crate::evaluation::{ConclusionKind, DisciplineForm, Evaluation};
-use crate::explain::{Citation, Effect, Finding, RuleDef, Tag};
+use crate::explain::{Citation, Effect, RuleDef, Tag};
 use crate::level::{Grade, Level};
 use crate::org::Category;
 use crate::outcome::NotRatedReason;
@@ -212,18 +212,11 @@ pub static RULES: &[&RuleDef] = &[
 #[derive(Debug, Clone, Copy)]
 pub struct Qd124;
 
-fn missing() -> Unrated {
-    Unrated {
-        reason: NotRatedReason::MissingInputs,
-        finding: Finding::new(&common::MISSING_INPUTS, Effect::Excluded, &[]),
-    }
-}
-
 /// The grades, or `Unrated` if there are none or a task criterion is not graded.
 fn grades_of(e: &Evaluation) -> Result<GradeCounts, Unrated> {
     let g = GradeCounts::of(e);
     if g.all() == 0 || g.task_ungraded > 0 {
-        return Err(missing());
+        return Err(Unrated::missing_inputs());
     }
     Ok(g)
 }
@@ -341,7 +334,7 @@ fn level_from_grades(
 }
 
 fn exceeded(e: &Evaluation) -> (u32, u32) {
-    e.tasks.map_or((0, 0), |t| (t.exceeded, t.assigned))
+    common::exceeded(e)
 }
 
 /// `done < 50 % of assigned`: `done × 2 < assigned`.

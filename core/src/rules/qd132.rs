@@ -37,7 +37,7 @@
 use super::common::{self, concluded, disciplines_in_year, walk_frames, GradeCounts, Part};
 use super::{Assessment, Judge, MemberInput, OrgInput, Rules, Unrated};
 use crate::evaluation::{ConclusionKind, DisciplineForm, Evaluation, Tasks};
-use crate::explain::{level_value, Citation, Effect, Finding, RuleDef, Tag};
+use crate::explain::{level_value, Citation, Effect, RuleDef, Tag};
 use crate::level::{Grade, Level};
 use crate::org::Category;
 use crate::outcome::NotRatedReason;
@@ -230,10 +230,7 @@ pub struct Qd132;
 fn grades_of(e: &Evaluation) -> Result<GradeCounts, Unrated> {
     let g = GradeCounts::of(e);
     if g.all() == 0 || g.task_ungraded > 0 {
-        return Err(Unrated {
-            reason: NotRatedReason::MissingInputs,
-            finding: Finding::new(&common::MISSING_INPUTS, Effect::Excluded, &[]),
-        });
+        return Err(Unrated::missing_inputs());
     }
     Ok(g)
 }
@@ -397,7 +394,7 @@ impl Rules for Qd132 {
                 j.cap = j.cap.min(Level::Completed);
             }
         }
-        let exceeded = e.tasks.map_or((0, 0), |t| (t.exceeded, t.assigned));
+        let exceeded = common::exceeded(e);
         Ok(j.finish(level, None, exceeded))
     }
 
@@ -489,7 +486,7 @@ impl Rules for Qd132 {
             j.note(&O_BELOW_COMPLETED, Effect::Decided, &[]);
             Level::NotCompleted
         });
-        let exceeded = e.tasks.map_or((0, 0), |t| (t.exceeded, t.assigned));
+        let exceeded = common::exceeded(e);
         Ok(j.finish(level, None, exceeded))
     }
 

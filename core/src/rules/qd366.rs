@@ -11,7 +11,7 @@ use super::common::{
 };
 use super::{Assessment, Judge, MemberInput, OrgInput, Rules, Unrated};
 use crate::evaluation::{ConclusionKind, DisciplineForm, Evaluation};
-use crate::explain::{Citation, Effect, Finding, RuleDef, Tag};
+use crate::explain::{Citation, Effect, RuleDef, Tag};
 use crate::level::Level;
 use crate::org::Category;
 use crate::outcome::NotRatedReason;
@@ -280,10 +280,10 @@ pub static RULES: &[&RuleDef] = &[
 pub struct Qd366;
 
 /// The score of an evaluation: general + tasks, in tenths.
-fn score(e: &Evaluation) -> Option<u32> {
+fn score(e: &Evaluation) -> Result<u32, Unrated> {
     match (e.score_common, e.score_tasks) {
-        (Some(c), Some(t)) => Some(c + t),
-        _ => None,
+        (Some(c), Some(t)) => Ok(c + t),
+        _ => Err(Unrated::missing_inputs()),
     }
 }
 
@@ -409,12 +409,7 @@ impl Rules for Qd366 {
 
     fn rate_member(&self, m: &MemberInput<'_>) -> Result<Assessment, Unrated> {
         let e = m.evaluation;
-        let Some(s) = score(e) else {
-            return Err(Unrated {
-                reason: NotRatedReason::MissingInputs,
-                finding: Finding::new(&common::MISSING_INPUTS, Effect::Excluded, &[]),
-            });
-        };
+        let s = score(e)?;
         let mut j = Judge::new(m.decisions);
         let leader = m.category == Category::Leader;
         let t = e.tasks.as_ref();
@@ -538,18 +533,13 @@ impl Rules for Qd366 {
             completed: t.is_some_and(completed_tasks),
         };
         let level = walk_down(&mut j, s, &conditions, e, m.policy);
-        let exceeded = t.map_or((0, 0), |t| (t.exceeded, t.assigned));
+        let exceeded = common::exceeded(e);
         Ok(j.finish(level, Some(s), exceeded))
     }
 
     fn rate_organisation(&self, o: &OrgInput<'_>) -> Result<Assessment, Unrated> {
         let e = o.evaluation;
-        let Some(s) = score(e) else {
-            return Err(Unrated {
-                reason: NotRatedReason::MissingInputs,
-                finding: Finding::new(&common::MISSING_INPUTS, Effect::Excluded, &[]),
-            });
-        };
+        let s = score(e)?;
         let mut j = Judge::new(o.decisions);
         let t = e.tasks.as_ref();
         if t.is_none_or(|t| t.assigned == 0) {
@@ -638,7 +628,7 @@ impl Rules for Qd366 {
             completed: t.is_some_and(completed_tasks),
         };
         let level = walk_down(&mut j, s, &conditions, e, o.policy);
-        let exceeded = t.map_or((0, 0), |t| (t.exceeded, t.assigned));
+        let exceeded = common::exceeded(e);
         Ok(j.finish(level, Some(s), exceeded))
     }
 
