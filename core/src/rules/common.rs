@@ -460,3 +460,16 @@ pub fn concluded(e: &Evaluation, kind: crate::evaluation::ConclusionKind) -> Opt
 pub fn exceeded(e: &Evaluation) -> (u32, u32) {
     e.tasks.map_or((0, 0), |t| (t.exceeded, t.assigned))
 }
+
+/// The grades of an evaluation (Quy định 124 and 132), or `Unrated` if there are
+/// none or a task criterion is not graded.
+///
+/// # Errors
+/// [`super::Unrated`] with [`MISSING_INPUTS`].
+pub fn grades_of(e: &Evaluation) -> Result<GradeCounts, super::Unrated> {
+    let g = GradeCounts::of(e);
+    if g.all() == 0 || g.task_ungraded > 0 {
+        return Err(super::Unrated::missing_inputs());
+    }
+    Ok(g)
+}

@@ -212,15 +212,6 @@ pub static RULES: &[&RuleDef] = &[
 #[derive(Debug, Clone, Copy)]
 pub struct Qd124;
 
-/// The grades, or `Unrated` if there are none or a task criterion is not graded.
-fn grades_of(e: &Evaluation) -> Result<GradeCounts, Unrated> {
-    let g = GradeCounts::of(e);
-    if g.all() == 0 || g.task_ungraded > 0 {
-        return Err(Unrated::missing_inputs());
-    }
-    Ok(g)
-}
-
 /// Disciplines of the leadership collective: (all, not self-detected), as counts.
 struct Collective {
     subordinates_disciplined: u32,
@@ -359,7 +350,7 @@ impl Rules for Qd124 {
 
     fn rate_member(&self, m: &MemberInput<'_>) -> Result<Assessment, Unrated> {
         let e = m.evaluation;
-        let g = grades_of(e)?;
+        let g = common::grades_of(e)?;
         let mut j = Judge::new(m.decisions);
         // Điều 12 khoản 4 điểm 4.3: any individual (leaders included).
         for (kind, rule) in [
@@ -407,7 +398,7 @@ impl Rules for Qd124 {
 
     fn rate_organisation(&self, o: &OrgInput<'_>) -> Result<Assessment, Unrated> {
         let e = o.evaluation;
-        let g = grades_of(e)?;
+        let g = common::grades_of(e)?;
         let mut j = Judge::new(o.decisions);
         // (a) a violation in a subordinate unit, disciplined.
         if e.leader

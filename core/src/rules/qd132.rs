@@ -226,15 +226,6 @@ pub static RULES: &[&RuleDef] = &[
 #[derive(Debug, Clone, Copy)]
 pub struct Qd132;
 
-/// The grades, or `Unrated` if there are none or a task criterion is not graded.
-fn grades_of(e: &Evaluation) -> Result<GradeCounts, Unrated> {
-    let g = GradeCounts::of(e);
-    if g.all() == 0 || g.task_ungraded > 0 {
-        return Err(Unrated::missing_inputs());
-    }
-    Ok(g)
-}
-
 /// `done < 50 % of assigned`: `done × 2 < assigned`.
 fn under_half(t: &Tasks) -> bool {
     u64::from(t.done()) * 2 < u64::from(t.assigned)
@@ -305,7 +296,7 @@ impl Rules for Qd132 {
 
     fn rate_member(&self, m: &MemberInput<'_>) -> Result<Assessment, Unrated> {
         let e = m.evaluation;
-        let g = grades_of(e)?;
+        let g = common::grades_of(e)?;
         let mut j = Judge::new(m.decisions);
         // 132 Điều 12 khoản 4 điểm c.
         if concluded(e, ConclusionKind::Degradation).is_some() {
@@ -400,7 +391,7 @@ impl Rules for Qd132 {
 
     fn rate_organisation(&self, o: &OrgInput<'_>) -> Result<Assessment, Unrated> {
         let e = o.evaluation;
-        let g = grades_of(e)?;
+        let g = common::grades_of(e)?;
         let mut j = Judge::new(o.decisions);
         // The leadership collective's KHTNV cases (21-HD §II.B.3).
         if concluded(e, ConclusionKind::Disunity).is_some() {

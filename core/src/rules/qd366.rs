@@ -357,34 +357,43 @@ fn walk_down(j: &mut Judge<'_>, s: u32, c: &Conditions, e: &Evaluation, policy: 
     j.gap(&GAP, &[i64::from(s)], policy)
 }
 
-/// The HTXSNV conditions shared by members and collectives: tasks and prior shortcomings.
-fn excellent_common(j: &mut Judge<'_>, e: &Evaluation, in_band: bool) -> bool {
-    let t = e.tasks.as_ref();
-    let tasks_ok = t.is_some_and(excellent_tasks);
-    let prior = e.prior_shortcomings.unwrap_or_default();
-    let prior_ok = prior.remedied >= prior.identified;
-    if in_band {
-        j.note(
-            &COND_EXCELLENT_TASKS,
-            if tasks_ok {
-                Effect::Met
-            } else {
-                Effect::Lowered
-            },
-            &tasks_values(t),
-        );
-        if e.prior_shortcomings.is_some() || !prior_ok {
-            j.note(
-                &COND_EXCELLENT_PRIOR,
-                if prior_ok {
-                    Effect::Met
-                } else {
-                    Effect::Lowered
-                },
-                &[i64::from(prior.identified), i64::from(prior.remedied)],
-            );
-        }
+const fn met(ok: bool) -> Effect {
+    if ok {
+        Effect::Met
+    } else {
+        Effect::Lowered
     }
+}
+
+/// HTXSNV: all tasks on time, ≥ 30 % exceeding (Điều 11 khoản 1); noted if `note`.
+fn excellent_own_tasks(j: &mut Judge<'_>, e: &Evaluation, note: bool) -> bool {
+    let t = e.tasks.as_ref();
+    let ok = t.is_some_and(excellent_tasks);
+    if note {
+        j.note(&COND_EXCELLENT_TASKS, met(ok), &tasks_values(t));
+    }
+    ok
+}
+
+/// HTXSNV: the shortcomings of the previous review all remedied (Điều 11
+/// khoản 1); noted in the band when there were any, or when it fails.
+fn prior_remedied(j: &mut Judge<'_>, e: &Evaluation, in_band: bool) -> bool {
+    let prior = e.prior_shortcomings.unwrap_or_default();
+    let ok = prior.remedied >= prior.identified;
+    if in_band && (e.prior_shortcomings.is_some() || !ok) {
+        j.note(
+            &COND_EXCELLENT_PRIOR,
+            met(ok),
+            &[i64::from(prior.identified), i64::from(prior.remedied)],
+        );
+    }
+    ok
+}
+
+/// The HTXSNV conditions of a non-leader and of a collective: tasks and prior shortcomings.
+fn excellent_common(j: &mut Judge<'_>, e: &Evaluation, in_band: bool) -> bool {
+    let tasks_ok = excellent_own_tasks(j, e, in_band);
+    let prior_ok = prior_remedied(j, e, in_band);
     tasks_ok && prior_ok
 }
 
@@ -492,41 +501,22 @@ impl Rules for Qd366 {
             return Ok(j.finish(Level::NotCompleted, Some(s), (0, 0)));
         }
         let in_band = s >= 900;
-        let mut excellent = excellent_common(&mut j, e, in_band && !leader);
-        if leader {
-            let prior = e.prior_shortcomings.unwrap_or_default();
-            let prior_ok = prior.remedied >= prior.identified;
+        let excellent = if leader {
+            // A leader: the units they lead (Điều 11 khoản 1, the leader's point),
+            // the prior shortcomings, and their own tasks if the policy asks.
             let led = e.leader.as_ref().and_then(|l| l.led_tasks.as_ref());
             let led_ok = led.is_some_and(excellent_tasks);
-            let own_ok = !m.policy.leader_own_tasks_required || t.is_some_and(excellent_tasks);
             if in_band {
                 j.setting("leader_own_tasks_required");
-                j.note(
-                    &COND_EXCELLENT_LED,
-                    if led_ok { Effect::Met } else { Effect::Lowered },
-                    &tasks_values(led),
-                );
-                if e.prior_shortcomings.is_some() || !prior_ok {
-                    j.note(
-                        &COND_EXCELLENT_PRIOR,
-                        if prior_ok {
-                            Effect::Met
-                        } else {
-                            Effect::Lowered
-                        },
-                        &[i64::from(prior.identified), i64::from(prior.remedied)],
-                    );
-                }
-                if m.policy.leader_own_tasks_required {
-                    j.note(
-                        &COND_EXCELLENT_TASKS,
-                        if own_ok { Effect::Met } else { Effect::Lowered },
-                        &tasks_values(t),
-                    );
-                }
+                j.note(&COND_EXCELLENT_LED, met(led_ok), &tasks_values(led));
             }
-            excellent = prior_ok && led_ok && own_ok;
-        }
+            let prior_ok = prior_remedied(&mut j, e, in_band);
+            let required = m.policy.leader_own_tasks_required;
+            let own_ok = !required || excellent_own_tasks(&mut j, e, in_band);
+            prior_ok && led_ok && own_ok
+        } else {
+            excellent_common(&mut j, e, in_band)
+        };
         let conditions = Conditions {
             excellent,
             good: t.is_some_and(good_tasks),
