@@ -370,25 +370,26 @@ pub fn rate(
     let mut depth = vec![0u32; n_units];
     let mut grassroots = vec![NONE; n_units];
     for &o in &orgs {
-        let mut d = 0;
-        let mut at = Some(o);
-        while let Some(p) = at {
-            if grassroots[o as usize] == NONE
+        // Walk up to the root; a valid graph has no cycle, the bound only guards the loop.
+        let (mut d, mut g, mut at) = (0u32, NONE, Some(o));
+        for _ in 0..n_units {
+            let Some(p) = at else { break };
+            if g == NONE
                 && graph
                     .unit_at(p)
                     .is_some_and(|u| u.kind.is_grassroots_organisation())
             {
-                grassroots[o as usize] = p;
+                g = p;
             }
             at = graph.parent_pos(p, end);
-            if at.is_some() {
-                d += 1;
-            }
-            if d > 64 {
-                break;
-            }
+            d += u32::from(at.is_some());
         }
-        depth[o as usize] = d;
+        if let (Some(slot_d), Some(slot_g)) =
+            (depth.get_mut(o as usize), grassroots.get_mut(o as usize))
+        {
+            *slot_d = d;
+            *slot_g = g;
+        }
     }
 
     // 1–2. Eligibility and members, cell by cell, on two threads.
@@ -448,17 +449,22 @@ pub fn rate(
     let explicit = explicit_groups(ds, year);
     let mut quotas: Vec<QuotaUsage> = Vec::new();
     {
-        let mut groups: BTreeMap<(u8, String, u8), Vec<usize>> = BTreeMap::new();
+        // Keys borrow the group's id (an explicit group, or the unit's); sorted
+        // once below so that groups are handled in a fixed order.
+        let mut groups: FxHashMap<(u8, &str, u8), Vec<usize>> = FxHashMap::default();
         for (i, m) in members.iter().enumerate() {
             if !matches!(m.outcome.level(), Some(Level::Good | Level::Excellent)) {
                 continue;
             }
-            let pid = ds
-                .people
-                .get(m.person as usize)
-                .map_or("", |p| p.id.as_str());
-            let key = if let Some(g) = explicit.get(pid) {
-                (0, (*g).to_owned(), 0)
+            let explicit_group = if explicit.is_empty() {
+                None
+            } else {
+                ds.people
+                    .get(m.person as usize)
+                    .and_then(|p| explicit.get(p.id.as_str()))
+            };
+            let key = if let Some(g) = explicit_group {
+                (0, *g, 0)
             } else {
                 let g = grassroots.get(m.cell as usize).copied().unwrap_or(NONE);
                 let (unit, cat) = match policy.member_groups {
@@ -468,19 +474,15 @@ pub fn rate(
                     MemberGrouping::Grassroots => (if g == NONE { m.cell } else { g }, 0),
                     MemberGrouping::Cell => (m.cell, 0),
                 };
-                (
-                    1,
-                    graph
-                        .unit_at(unit)
-                        .map_or_else(String::new, |u| u.id.clone()),
-                    cat,
-                )
+                (1, graph.unit_at(unit).map_or("", |u| u.id.as_str()), cat)
             };
             groups.entry(key).or_default().push(i);
         }
+        let mut groups: Vec<_> = groups.into_iter().collect();
+        groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         for ((kind, id, cat), idx) in groups {
             let name = if kind == 0 {
-                id.clone()
+                id.to_owned()
             } else if cat == 0 {
                 format!("members:{id}")
             } else {
@@ -533,7 +535,10 @@ pub fn rate(
     let mut org_outcome: Vec<Option<Outcome>> = vec![None; n_units];
     let mut by_depth: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
     for &o in &orgs {
-        by_depth.entry(depth[o as usize]).or_default().push(o);
+        by_depth
+            .entry(depth.get(o as usize).copied().unwrap_or(0))
+            .or_default()
+            .push(o);
     }
     let jan1 = chrono::NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(end);
     for (_, level_orgs) in by_depth.iter().rev() {
