@@ -669,26 +669,29 @@ fn print_rating(
 /// Three subjects worth explaining: a member demoted by the quota, a member
 /// rated KHTNV by a trigger, and one with a score that matches no level.
 fn interesting(r: &Report) -> Vec<String> {
-    let members = || r.outcomes.iter().filter(|o| o.kind == SubjectKind::Member);
-    let mut out = Vec::new();
-    let find = |pred: &dyn Fn(&xeploai::outcome::Rated) -> bool| {
-        members().find_map(|o| match &o.outcome {
-            xeploai::outcome::Outcome::Rated(x) if pred(x) => Some(o.subject.clone()),
-            _ => None,
-        })
+    let members = || {
+        r.outcomes
+            .iter()
+            .filter(|o| o.kind() == SubjectKind::Member)
     };
-    if let Some(s) = find(&|x| x.quota_demoted) {
+    let find = |pred: &dyn Fn(&xeploai::report::OutcomeRef<'_>) -> bool| {
+        members()
+            .find(|o| o.level().is_some() && pred(o))
+            .map(|o| o.subject().to_owned())
+    };
+    let mut out = Vec::new();
+    if let Some(s) = find(&|x| x.quota_demoted()) {
         out.push(s);
     }
     if let Some(s) = find(&|x| {
-        x.level == Level::NotCompleted
-            && x.findings
+        x.level() == Some(Level::NotCompleted)
+            && x.findings()
                 .iter()
                 .any(|f| f.rule.id.contains(".t_i1.") || f.rule.id.contains(".t_l3"))
     }) {
         out.push(s);
     }
-    if let Some(s) = find(&|x| x.discretion.iter().any(|d| d.point == "gap")) {
+    if let Some(s) = find(&|x| x.discretion().iter().any(|d| d.point == "gap")) {
         out.push(s);
     }
     out
@@ -756,7 +759,7 @@ mod tests {
         assert_eq!(code, 0, "{err}");
         let report = xeploai::Report::from_json(&out).unwrap();
         assert_eq!(report.year, 2025);
-        let first = report.outcomes.first().unwrap().subject.clone();
+        let first = report.outcomes.get(0).unwrap().subject().to_owned();
         let (code, text, err) = call(&["--explain", &first, "--lang", "en"]);
         assert_eq!(code, 0, "{err}");
         assert!(text.starts_with(&first), "{text}");

@@ -15,6 +15,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+pub mod outcomes;
+pub use outcomes::{OutcomeRef, Outcomes};
+
 /// The value of the `format` field of a report.
 pub const REPORT_FORMAT: &str = "xeploai-report/1";
 
@@ -96,22 +99,21 @@ const REASONS: [NotRatedReason; 6] = [
 ];
 
 impl Tally {
-    /// Adds an outcome.
-    pub(crate) fn add(&mut self, o: &Outcome) {
+    /// Adds a row of the outcome store.
+    pub(crate) fn add_row(&mut self, row: &outcomes::Row) {
         self.on_roll += 1;
-        match o {
-            Outcome::Rated(r) => {
-                self.rated += 1;
-                if let Some(c) = self.levels.get_mut(r.level as usize) {
-                    *c += 1;
-                }
+        if let Some(l) = row.level() {
+            self.rated += 1;
+            if let Some(c) = self.levels.get_mut(l as usize) {
+                *c += 1;
             }
-            Outcome::NotRated { reason, .. } => {
-                if let Some(i) = REASONS.iter().position(|x| x == reason) {
-                    if let Some(c) = self.reasons.get_mut(i) {
-                        *c += 1;
-                    }
-                }
+        } else if let Some(reason) = row.reason() {
+            if let Some(c) = REASONS
+                .iter()
+                .position(|x| *x == reason)
+                .and_then(|i| self.reasons.get_mut(i))
+            {
+                *c += 1;
             }
         }
     }
@@ -202,8 +204,9 @@ pub struct Report {
     pub regime_named: bool,
     /// The policy applied.
     pub policy: Policy,
-    /// Every subject, sorted by kind then id.
-    pub outcomes: Vec<SubjectOutcome>,
+    /// Every subject, sorted by kind then id: in JSON an array of
+    /// [`SubjectOutcome`], in memory a compact [`Outcomes`].
+    pub outcomes: Outcomes,
     /// Per grassroots organisation and per commune.
     pub summaries: Vec<UnitSummary>,
     /// The whole dataset.
@@ -265,16 +268,8 @@ impl Report {
 
     /// The entry of a subject (binary search: outcomes are sorted).
     #[must_use]
-    pub fn outcome(&self, subject: &str) -> Option<&SubjectOutcome> {
-        // Members and organisations are sorted separately; ids are unique per kind.
-        [SubjectKind::Member, SubjectKind::Organisation]
-            .into_iter()
-            .find_map(|k| {
-                self.outcomes
-                    .binary_search_by(|o| (o.kind, o.subject.as_str()).cmp(&(k, subject)))
-                    .ok()
-                    .and_then(|i| self.outcomes.get(i))
-            })
+    pub fn outcome(&self, subject: &str) -> Option<OutcomeRef<'_>> {
+        self.outcomes.find(subject)
     }
 
     /// A short paragraph explaining a subject's outcome, citing the rules.
@@ -282,13 +277,13 @@ impl Report {
     /// ```
     /// let g = xeploai::sample::graph().unwrap();
     /// let r = xeploai::run::rate(&g, 2025, None, &xeploai::Policy::default()).unwrap();
-    /// let first = &r.outcomes[0].subject;
+    /// let first = r.outcomes.get(0).unwrap().subject();
     /// assert!(r.explain(first, xeploai::Lang::Vi).is_some());
     /// assert!(r.explain("no-such-id", xeploai::Lang::Vi).is_none());
     /// ```
     #[must_use]
     pub fn explain(&self, subject: &str, lang: Lang) -> Option<String> {
-        let o = self.outcome(subject)?;
+        let o = self.outcome(subject)?.to_owned();
         let vi = lang == Lang::Vi;
         let mut s = String::new();
         match &o.outcome {

@@ -19,16 +19,16 @@ use crate::graph::{eligibility, OrgGraph};
 use crate::index::{join, pos32};
 use crate::level::Level;
 use crate::org::{Category, CellType, IneligibleReason, Role, UnitKind};
-use crate::outcome::{Discretion, NotRatedReason, Outcome, Rated};
+use crate::outcome::{Discretion, NotRatedReason};
 use crate::policy::{
     Aggregation, MemberGrouping, OrganisationGrouping, Policy, ReferenceDate, SecretaryCategory,
     TooManyCandidates,
 };
 use crate::quota::{cap, QuotaUsage};
 use crate::regime::Regime;
+use crate::report::outcomes::{setting_bit, NewRow, Outcomes};
 use crate::report::{
-    Counts, Discrepancy, DiscretionItem, Report, SubjectKind, SubjectOutcome, Tally, UnitSummary,
-    REPORT_FORMAT,
+    Counts, Discrepancy, DiscretionItem, Report, SubjectKind, Tally, UnitSummary, REPORT_FORMAT,
 };
 use crate::rules::common;
 use crate::rules::{rules_for, Assessment, LevelCounts, MemberInput, OrgInput, Rules, Unrated};
@@ -47,19 +47,29 @@ pub enum RateError {
         /// The year.
         year: i32,
     },
+    /// The report would not fit 32-bit offsets (more than 4 × 10⁹ findings or
+    /// bytes of subject ids).
+    #[error("the report is too large")]
+    TooLarge,
 }
 
 const NONE: u32 = u32::MAX;
 
-/// A member's result during the run.
-#[derive(Debug)]
-struct MemberResult {
+/// What the run keeps of a member beside the outcome's row (same index).
+#[derive(Debug, Clone, Copy)]
+struct MemberMeta {
     person: u32,
     cell: u32,
     category: Category,
-    evaluation: Option<u32>,
-    outcome: Outcome,
+    evaluation: u32,
     exceeded: (u32, u32),
+}
+
+/// The members of a part of the cells: their rows and what the run keeps.
+#[derive(Default)]
+struct Members {
+    out: Outcomes,
+    meta: Vec<MemberMeta>,
 }
 
 /// The latest-stage evaluation of a subject for a year.
@@ -70,32 +80,25 @@ fn latest(ds: &Dataset, chain: impl Iterator<Item = u32>, year: i32) -> Option<(
         .max_by_key(|(_, e)| e.stage)
 }
 
-fn not_rated(rules: &dyn Rules, reason: NotRatedReason, values: &[i64]) -> Outcome {
-    Outcome::NotRated {
+/// A subject the run does not rate: the reason and the finding that says so.
+fn not_rated(rules: &dyn Rules, reason: NotRatedReason, values: &[i64]) -> Unrated {
+    Unrated {
         reason,
-        findings: vec![Finding::new(
-            rules.not_rated_rule(reason),
-            Effect::Excluded,
-            values,
-        )],
+        finding: Finding::new(rules.not_rated_rule(reason), Effect::Excluded, values),
     }
 }
 
-fn rated(a: Assessment) -> Outcome {
-    let provisional = a.discretion.iter().any(|d| d.decided.is_none());
-    Outcome::Rated(Rated {
-        level: a.level,
-        provisional,
-        score: a.score,
-        quota_demoted: false,
-        findings: a.findings,
-        discretion: a.discretion,
-        settings: a
-            .settings
-            .into_iter()
-            .map(std::borrow::Cow::Borrowed)
-            .collect(),
-    })
+/// Adds a subject's result to the store; returns its row.
+fn push(
+    out: &mut Outcomes,
+    new: &NewRow<'_>,
+    result: Result<Assessment, Unrated>,
+    extra: u32,
+) -> u32 {
+    match result {
+        Ok(a) => out.push_rated(new, a, extra),
+        Err(Unrated { reason, finding }) => out.push_not_rated(new, reason, &[finding]),
+    }
 }
 
 fn overlaps_year(p: Period, year: i32) -> bool {
@@ -116,6 +119,8 @@ struct Ctx<'a> {
     policy: &'a Policy,
     rules: &'static dyn Rules,
     decisions: FxHashMap<&'a str, Vec<&'a Decision>>,
+    /// The grassroots organisation of each rated organisation (by unit position).
+    grassroots: Vec<u32>,
 }
 
 impl<'a> Ctx<'a> {
@@ -152,58 +157,83 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Rates a member of `cell` into `members`.
     fn rate_member(
         &self,
         cell: u32,
         cell_ref: Date,
         m_pos: u32,
         m: &'a Membership,
-    ) -> MemberResult {
+        members: &mut Members,
+    ) {
         let person = self
             .graph
             .membership_person
             .get(m_pos as usize)
             .copied()
             .unwrap_or(NONE);
-        let base = MemberResult {
+        let mut meta = MemberMeta {
             person,
             cell,
             category: m.category,
-            evaluation: None,
-            outcome: Outcome::NotRated {
-                reason: NotRatedReason::NoEvaluation,
-                findings: Vec::new(),
-            },
+            evaluation: NONE,
             exceeded: (0, 0),
         };
+        let new = NewRow {
+            subject: &m.person,
+            kind: SubjectKind::Member,
+            unit_kind: self.graph.unit_at(cell).map_or(UnitKind::Cell, |u| u.kind),
+            unit: cell,
+            grassroots: self.grassroots.get(cell as usize).copied().unwrap_or(NONE),
+            commune: NONE,
+        };
+        let mut extra = 0;
+        let result = self.assess_member(cell, cell_ref, m, &mut meta, &mut extra);
+        if let Ok(a) = &result {
+            meta.exceeded = a.exceeded;
+        }
+        push(&mut members.out, &new, result, extra);
+        members.meta.push(meta);
+    }
+
+    /// Eligibility, then the regime's rules and the caps common to every regime.
+    fn assess_member(
+        &self,
+        cell: u32,
+        cell_ref: Date,
+        m: &'a Membership,
+        meta: &mut MemberMeta,
+        extra: &mut u32,
+    ) -> Result<Assessment, Unrated> {
+        let person = meta.person;
         if let Err(reason) = eligibility(m, cell_ref) {
-            let (reason, values) = match reason {
-                IneligibleReason::Exempt => (NotRatedReason::Exempt, vec![]),
-                IneligibleReason::Suspended => (NotRatedReason::Suspended, vec![]),
-                IneligibleReason::AdmittedUnderSixMonths => (
+            return Err(match reason {
+                IneligibleReason::Exempt => not_rated(self.rules, NotRatedReason::Exempt, &[]),
+                IneligibleReason::Suspended => {
+                    not_rated(self.rules, NotRatedReason::Suspended, &[])
+                }
+                IneligibleReason::AdmittedUnderSixMonths => not_rated(
+                    self.rules,
                     NotRatedReason::AdmittedUnderSixMonths,
-                    vec![date_value(m.admitted_on), date_value(cell_ref)],
+                    &[date_value(m.admitted_on), date_value(cell_ref)],
                 ),
-            };
-            return MemberResult {
-                outcome: not_rated(self.rules, reason, &values),
-                ..base
-            };
+            });
         }
         let Some((e_pos, e)) = latest(
             self.ds,
             self.graph.person_evaluations.get(person),
             self.year,
         ) else {
-            return MemberResult {
-                outcome: not_rated(self.rules, NotRatedReason::NoEvaluation, &[]),
-                ..base
-            };
+            return Err(not_rated(self.rules, NotRatedReason::NoEvaluation, &[]));
         };
         let category = e
             .category
             .unwrap_or_else(|| self.category_of(person, cell, m));
-        let by_q4 = e.category.is_none() && category != m.category;
+        meta.category = category;
+        meta.evaluation = e_pos;
+        if e.category.is_none() && category != m.category {
+            *extra |= setting_bit("secretary_category");
+        }
         let input = MemberInput {
             id: &m.person,
             year: self.year,
@@ -218,32 +248,9 @@ impl<'a> Ctx<'a> {
             decisions: self.decisions_of(&m.person),
             policy: self.policy,
         };
-        let base = MemberResult {
-            category,
-            evaluation: Some(e_pos),
-            ..base
-        };
-        match self.rules.rate_member(&input) {
-            Err(Unrated { reason, finding }) => MemberResult {
-                outcome: Outcome::NotRated {
-                    reason,
-                    findings: vec![finding],
-                },
-                ..base
-            },
-            Ok(mut a) => {
-                if by_q4 {
-                    a.settings.push("secretary_category");
-                }
-                self.member_caps(&mut a, person, e, cell_ref);
-                let exceeded = a.exceeded;
-                MemberResult {
-                    outcome: rated(a),
-                    exceeded,
-                    ..base
-                }
-            }
-        }
+        let mut a = self.rules.rate_member(&input)?;
+        self.member_caps(&mut a, person, e, cell_ref);
+        Ok(a)
     }
 
     /// Q4: a residential cell's secretary or deputy is a leader for that cell.
@@ -348,15 +355,6 @@ pub fn rate(
     for d in ds.decisions.iter().filter(|d| d.year == year) {
         decisions.entry(d.subject.as_str()).or_default().push(d);
     }
-    let ctx = Ctx {
-        graph,
-        ds,
-        year,
-        end,
-        policy,
-        rules,
-        decisions,
-    };
     let n_units = ds.units.len();
 
     // The organisations rated, their depth and grassroots organisation on 31 December.
@@ -391,6 +389,16 @@ pub fn rate(
             *slot_g = g;
         }
     }
+    let ctx = Ctx {
+        graph,
+        ds,
+        year,
+        end,
+        policy,
+        rules,
+        decisions,
+        grassroots,
+    };
 
     // 1–2. Eligibility and members, cell by cell, on two threads.
     let cells: Vec<u32> = orgs
@@ -398,12 +406,15 @@ pub fn rate(
         .copied()
         .filter(|&o| graph.unit_at(o).is_some_and(|u| u.kind.holds_members()))
         .collect();
-    let rate_cells = |part: &[u32]| -> Vec<MemberResult> {
+    let rate_cells = |part: &[u32]| -> Members {
         let expected: usize = part
             .iter()
             .map(|&c| graph.cell_membership_positions(c).count())
             .sum();
-        let mut out = Vec::with_capacity(expected);
+        let mut members = Members {
+            out: Outcomes::with_capacity(expected),
+            meta: Vec::with_capacity(expected),
+        };
         for &cell in part {
             let cell_ref = ctx.reference_of(cell);
             for m_pos in graph.cell_membership_positions(cell) {
@@ -411,20 +422,25 @@ pub fn rate(
                     continue;
                 };
                 if m.period().contains(cell_ref) {
-                    out.push(ctx.rate_member(cell, cell_ref, m_pos, m));
+                    ctx.rate_member(cell, cell_ref, m_pos, m, &mut members);
                 }
             }
         }
-        out
+        members
     };
     let (first, second) = cells.split_at(cells.len() / 2);
     let (mut members, more) = join(|| rate_cells(first), || rate_cells(second));
-    members.extend(more);
+    members.out.append(more.out);
+    members.meta.extend(more.meta);
+    let Members {
+        out: mut store,
+        mut meta,
+    } = members;
     // A person is rated once, at the first cell that holds them.
     let mut person_result = vec![NONE; ds.people.len()];
     let mut duplicates = 0u32;
-    let mut keep = vec![true; members.len()];
-    for (i, m) in members.iter().enumerate() {
+    let mut keep = vec![true; meta.len()];
+    for (i, m) in meta.iter().enumerate() {
         if let Some(slot) = person_result.get_mut(m.person as usize) {
             if *slot == NONE {
                 *slot = pos32(i);
@@ -436,24 +452,32 @@ pub fn rate(
     }
     if duplicates > 0 {
         let mut it = keep.iter();
-        members.retain(|_| it.next().copied().unwrap_or(true));
+        meta.retain(|_| it.next().copied().unwrap_or(true));
+        store.retain_rows(|i| keep.get(i).copied().unwrap_or(true));
         person_result.fill(NONE);
-        for (i, m) in members.iter().enumerate() {
+        for (i, m) in meta.iter().enumerate() {
             if let Some(slot) = person_result.get_mut(m.person as usize) {
                 *slot = pos32(i);
             }
         }
     }
+    drop(keep);
 
     // 3. Member quota.
     let explicit = explicit_groups(ds, year);
     let mut quotas: Vec<QuotaUsage> = Vec::new();
     {
-        // Keys borrow the group's id (an explicit group, or the unit's); sorted
-        // once below so that groups are handled in a fixed order.
-        let mut groups: FxHashMap<(u8, &str, u8), Vec<usize>> = FxHashMap::default();
-        for (i, m) in members.iter().enumerate() {
-            if !matches!(m.outcome.level(), Some(Level::Good | Level::Excellent)) {
+        // Keys by position: (0, explicit group, 0) or (1, unit, category + 1);
+        // put in the order of their ids below so that groups are handled in a
+        // fixed order.
+        let mut explicit_ids: Vec<&str> = Vec::new();
+        let mut explicit_index: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut groups: FxHashMap<(u8, u32, u8), usize> = FxHashMap::default();
+        let mut last: Option<((u8, u32, u8), usize)> = None;
+        let mut lists: Vec<Vec<u32>> = Vec::new();
+        for (i, m) in meta.iter().enumerate() {
+            let i = pos32(i);
+            if !matches!(store.level_of(i), Some(Level::Good | Level::Excellent)) {
                 continue;
             }
             let explicit_group = if explicit.is_empty() {
@@ -463,10 +487,15 @@ pub fn rate(
                     .get(m.person as usize)
                     .and_then(|p| explicit.get(p.id.as_str()))
             };
-            let key = if let Some(g) = explicit_group {
-                (0, *g, 0)
+            let key = if let Some(&g) = explicit_group {
+                let n = pos32(explicit_ids.len());
+                let gi = *explicit_index.entry(g).or_insert_with(|| {
+                    explicit_ids.push(g);
+                    n
+                });
+                (0, gi, 0)
             } else {
-                let g = grassroots.get(m.cell as usize).copied().unwrap_or(NONE);
+                let g = ctx.grassroots.get(m.cell as usize).copied().unwrap_or(NONE);
                 let (unit, cat) = match policy.member_groups {
                     MemberGrouping::GrassrootsAndCategory => {
                         (if g == NONE { m.cell } else { g }, m.category as u8 + 1)
@@ -474,13 +503,39 @@ pub fn rate(
                     MemberGrouping::Grassroots => (if g == NONE { m.cell } else { g }, 0),
                     MemberGrouping::Cell => (m.cell, 0),
                 };
-                (1, graph.unit_at(unit).map_or("", |u| u.id.as_str()), cat)
+                (1, unit, cat)
             };
-            groups.entry(key).or_default().push(i);
+            // Members come cell by cell: the last group is usually the right one.
+            let slot = match last {
+                Some((k, slot)) if k == key => slot,
+                _ => {
+                    let n = lists.len();
+                    let slot = *groups.entry(key).or_insert(n);
+                    if slot == n {
+                        lists.push(Vec::new());
+                    }
+                    last = Some((key, slot));
+                    slot
+                }
+            };
+            if let Some(list) = lists.get_mut(slot) {
+                list.push(i);
+            }
         }
-        let mut groups: Vec<_> = groups.into_iter().collect();
+        let mut groups: Vec<((u8, &str, u8), usize)> = groups
+            .into_iter()
+            .map(|((kind, at, cat), slot)| {
+                let id = if kind == 0 {
+                    explicit_ids.get(at as usize).copied().unwrap_or("")
+                } else {
+                    graph.unit_at(at).map_or("", |u| u.id.as_str())
+                };
+                ((kind, id, cat), slot)
+            })
+            .collect();
         groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for ((kind, id, cat), idx) in groups {
+        for ((kind, id, cat), slot) in groups {
+            let idx = lists.get_mut(slot).map(std::mem::take).unwrap_or_default();
             let name = if kind == 0 {
                 id.to_owned()
             } else if cat == 0 {
@@ -498,14 +553,13 @@ pub fn rate(
                     .quota_groups
                     .iter()
                     .any(|g| g.year == year && g.id == id && g.outstanding);
-            let items: Vec<QItem<'_>> = idx
+            let items: Vec<QItem> = idx
                 .iter()
                 .filter_map(|&i| {
-                    let m = members.get(i)?;
-                    let id = ds.people.get(m.person as usize).map(|p| p.id.as_str())?;
+                    let m = meta.get(i as usize)?;
                     Some(QItem {
-                        index: i,
-                        id,
+                        row: i,
+                        subject: Subject::Person(m.person),
                         exceeded: m.exceeded,
                     })
                 })
@@ -517,7 +571,7 @@ pub fn rate(
                 (kind != 0).then_some("member_groups"),
                 outstanding,
                 &items,
-                &mut members,
+                &mut store,
             ) {
                 quotas.push(u);
             }
@@ -526,13 +580,17 @@ pub fn rate(
 
     // 4. Organisations, deepest first; the quota among peers after each depth.
     let mut cell_counts = vec![LevelCounts::default(); n_units];
-    for m in &members {
-        if let (Some(l), Some(c)) = (m.outcome.level(), cell_counts.get_mut(m.cell as usize)) {
+    for (i, m) in meta.iter().enumerate() {
+        if let (Some(l), Some(c)) = (
+            store.level_of(pos32(i)),
+            cell_counts.get_mut(m.cell as usize),
+        ) {
             c.add(l);
         }
     }
     let mut sub_counts = vec![LevelCounts::default(); n_units];
-    let mut org_outcome: Vec<Option<Outcome>> = vec![None; n_units];
+    // Unit position → its row.
+    let mut org_row: Vec<u32> = vec![NONE; n_units];
     let mut by_depth: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
     for &o in &orgs {
         by_depth
@@ -541,21 +599,24 @@ pub fn rate(
             .push(o);
     }
     let jan1 = chrono::NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(end);
+    let level_of_org = |store: &Outcomes, org_row: &[u32], o: u32| {
+        org_row
+            .get(o as usize)
+            .filter(|&&r| r != NONE)
+            .and_then(|&r| store.level_of(r))
+    };
     for (_, level_orgs) in by_depth.iter().rev() {
         for &o in level_orgs {
-            let outcome = rate_org(&ctx, o, jan1, &cell_counts, &sub_counts);
-            if let Some(slot) = org_outcome.get_mut(o as usize) {
-                *slot = Some(outcome);
+            let row = rate_org(&ctx, o, jan1, &cell_counts, &sub_counts, &mut store);
+            if let Some(slot) = org_row.get_mut(o as usize) {
+                *slot = row;
             }
         }
         // Quota among peers of this depth.
         let mut groups: BTreeMap<(u8, String, String), Vec<u32>> = BTreeMap::new();
         for &o in level_orgs {
             if !matches!(
-                org_outcome
-                    .get(o as usize)
-                    .and_then(|x| x.as_ref())
-                    .and_then(Outcome::level),
+                level_of_org(&store, &org_row, o),
                 Some(Level::Good | Level::Excellent)
             ) {
                 continue;
@@ -591,17 +652,16 @@ pub fn rate(
                     .quota_groups
                     .iter()
                     .any(|g| g.year == year && g.id == id && g.outstanding);
-            let items: Vec<QItem<'_>> = list
+            let items: Vec<QItem> = list
                 .iter()
-                .filter_map(|&o| {
-                    let u = graph.unit_at(o)?;
+                .map(|&o| {
                     let e = latest(ds, graph.unit_evaluations.get(o), year).map(|(_, e)| e);
                     let t = e.and_then(|e| e.tasks);
-                    Some(QItem {
-                        index: o as usize,
-                        id: u.id.as_str(),
+                    QItem {
+                        row: org_row.get(o as usize).copied().unwrap_or(NONE),
+                        subject: Subject::Unit(o),
                         exceeded: t.map_or((0, 0), |t| (t.exceeded, t.assigned)),
-                    })
+                    }
                 })
                 .collect();
             if let Some(u) = apply_quota(
@@ -611,17 +671,17 @@ pub fn rate(
                 (kind != 0).then_some("organisation_groups"),
                 outstanding,
                 &items,
-                &mut org_outcome,
+                &mut store,
             ) {
                 quotas.push(u);
             }
         }
         // Final levels feed the parents.
         for &o in level_orgs {
-            if let (Some(parent), Some(Some(out))) =
-                (graph.parent_pos(o, end), org_outcome.get(o as usize))
+            if let (Some(parent), Some(l)) =
+                (graph.parent_pos(o, end), level_of_org(&store, &org_row, o))
             {
-                if let (Some(l), Some(c)) = (out.level(), sub_counts.get_mut(parent as usize)) {
+                if let Some(c) = sub_counts.get_mut(parent as usize) {
                     c.add(l);
                 }
             }
@@ -629,19 +689,22 @@ pub fn rate(
     }
 
     // 5. Heads after their collective (366 Điều 12 khoản 2).
-    apply_heads(&ctx, &mut members, &person_result, &orgs, &org_outcome);
+    apply_heads(&ctx, &meta, &mut store, &person_result, &orgs, &org_row);
 
     // 6. Proposals against what the rules allow.
-    let discrepancies = verify_proposals(&ctx, &members, &person_result, &org_outcome);
+    let discrepancies = verify_proposals(&ctx, &store, &person_result, &org_row);
 
+    if !store.fits() {
+        return Err(RateError::TooLarge);
+    }
     Ok(assemble(
         &ctx,
         regime,
         regime_named,
-        members,
-        &orgs,
-        org_outcome,
-        &grassroots,
+        store,
+        &meta,
+        &person_result,
+        &org_row,
         quotas,
         discrepancies,
         duplicates,
@@ -667,27 +730,28 @@ fn explicit_groups(ds: &Dataset, year: i32) -> FxHashMap<&str, &str> {
     map
 }
 
-/// Where the quota finds each item's outcome.
-trait Store {
-    fn outcome(&mut self, index: usize) -> Option<&mut Outcome>;
-}
-
-impl Store for Vec<MemberResult> {
-    fn outcome(&mut self, index: usize) -> Option<&mut Outcome> {
-        self.get_mut(index).map(|m| &mut m.outcome)
-    }
-}
-
-impl Store for Vec<Option<Outcome>> {
-    fn outcome(&mut self, index: usize) -> Option<&mut Outcome> {
-        self.get_mut(index).and_then(Option::as_mut)
-    }
-}
-
-struct QItem<'a> {
-    index: usize,
-    id: &'a str,
+/// A subject of a quota group: its row, the person or unit position (for its
+/// id, read only for candidates) and its tasks (exceeded, assigned).
+struct QItem {
+    row: u32,
+    subject: Subject,
     exceeded: (u32, u32),
+}
+
+/// A subject by position.
+#[derive(Clone, Copy)]
+enum Subject {
+    Person(u32),
+    Unit(u32),
+}
+
+impl Subject {
+    fn id<'a>(self, ctx: &Ctx<'a>) -> &'a str {
+        match self {
+            Self::Person(p) => ctx.ds.people.get(p as usize).map_or("", |p| p.id.as_str()),
+            Self::Unit(u) => ctx.graph.unit_at(u).map_or("", |u| u.id.as_str()),
+        }
+    }
 }
 
 /// Applies the quota to one group; `outcome_of(index)` gives each item's outcome.
@@ -697,8 +761,8 @@ fn apply_quota(
     explicit: bool,
     grouping: Option<&'static str>,
     outstanding: bool,
-    items: &[QItem<'_>],
-    store: &mut impl Store,
+    items: &[QItem],
+    store: &mut Outcomes,
 ) -> Option<QuotaUsage> {
     let quota = ctx.rules.quota()?;
     let rule = quota.demoted;
@@ -707,23 +771,22 @@ fn apply_quota(
         _ => (quota.percent, None),
     };
     let mut good = 0u32;
-    // (index, id, score, (exceeded, assigned), recorded selection)
-    type Candidate<'i> = (usize, &'i str, u32, (u32, u32), Option<Level>);
+    // (row, id, score, (exceeded, assigned), recorded selection)
+    type Candidate<'i> = (u32, &'i str, u32, (u32, u32), Option<Level>);
     let mut cands: Vec<Candidate<'_>> = Vec::new();
     for it in items.iter() {
-        let Some(Outcome::Rated(r)) = store.outcome(it.index) else {
-            continue;
-        };
-        match r.level {
-            Level::Excellent => {
+        match store.level_of(it.row) {
+            Some(Level::Excellent) => {
+                let id = it.subject.id(ctx);
                 let decided = ctx
                     .decisions
-                    .get(it.id)
+                    .get(id)
                     .and_then(|ds| ds.iter().find(|d| d.point == "quota_selection"))
                     .map(|d| d.level);
-                cands.push((it.index, it.id, r.score.unwrap_or(0), it.exceeded, decided));
+                let score = store.score_of(it.row).unwrap_or(0);
+                cands.push((it.row, id, score, it.exceeded, decided));
             }
-            Level::Good => good += 1,
+            Some(Level::Good) => good += 1,
             _ => {}
         }
     }
@@ -759,11 +822,8 @@ fn apply_quota(
     let mut granted = 0u32;
     let mut demoted = Vec::new();
     let mut conflict = false;
-    for (rank, (index, id, _, _, decided)) in cands.iter().enumerate() {
+    for (rank, &(row, id, _, _, decided)) in cands.iter().enumerate() {
         let rank = pos32(rank) + 1;
-        let Some(Outcome::Rated(r)) = store.outcome(*index) else {
-            continue;
-        };
         let values = [
             i64::from(rank),
             i64::from(k),
@@ -771,8 +831,7 @@ fn apply_quota(
             i64::from(percent),
         ];
         if let Some(x) = exception {
-            r.findings
-                .push(Finding::new(x, Effect::Noted, &[i64::from(percent)]));
+            store.push_finding(row, Finding::new(x, Effect::Noted, &[i64::from(percent)]));
         }
         let within = rank <= k;
         let keep = match decided {
@@ -785,38 +844,32 @@ fn apply_quota(
             if granted > k {
                 conflict = true;
             }
-            r.findings
-                .push(Finding::new(quota.granted, Effect::Met, &values));
+            store.push_finding(row, Finding::new(quota.granted, Effect::Met, &values));
             if contested {
                 let mut d =
                     Discretion::new("quota_selection", rule, Level::Excellent, &[Level::Good]);
-                d.decided = *decided;
+                d.decided = decided;
                 if report_only && !within {
                     d.default = Level::Excellent;
                 }
-                r.discretion.push(d);
+                store.push_discretion(row, d);
             }
         } else {
-            r.level = Level::Good;
-            r.quota_demoted = true;
-            r.findings
-                .push(Finding::new(rule, Effect::Lowered, &values));
+            store.set_level(row, Level::Good);
+            store.set_demoted(row);
+            store.push_finding(row, Finding::new(rule, Effect::Lowered, &values));
             let mut d = Discretion::new("quota_selection", rule, Level::Good, &[Level::Excellent]);
-            d.decided = *decided;
-            r.discretion.push(d);
-            demoted.push((*id).to_owned());
+            d.decided = decided;
+            store.push_discretion(row, d);
+            demoted.push(id.to_owned());
         }
         for name in ["quota_reading", "quota_rounding"]
             .into_iter()
             .chain(contested.then_some("too_many_candidates"))
             .chain(grouping)
         {
-            let name = std::borrow::Cow::Borrowed(name);
-            if !r.settings.contains(&name) {
-                r.settings.push(name);
-            }
+            store.add_setting(row, name);
         }
-        r.provisional = r.discretion.iter().any(|d| d.decided.is_none());
     }
     Some(QuotaUsage {
         group: name.to_owned(),
@@ -838,25 +891,57 @@ fn rate_org(
     jan1: Date,
     cell_counts: &[LevelCounts],
     sub_counts: &[LevelCounts],
-) -> Outcome {
+    store: &mut Outcomes,
+) -> u32 {
+    let Some(u) = ctx.graph.unit_at(o) else {
+        return NONE;
+    };
+    let parent = ctx.graph.parent_pos(o, ctx.end).unwrap_or(NONE);
+    let new = NewRow {
+        subject: &u.id,
+        kind: SubjectKind::Organisation,
+        unit_kind: u.kind,
+        unit: parent,
+        grassroots: ctx
+            .grassroots
+            .get(o as usize)
+            .copied()
+            .filter(|&g| g != o)
+            .unwrap_or(NONE),
+        commune: NONE,
+    };
+    let mut extra = 0;
+    let result = assess_org(ctx, o, jan1, cell_counts, sub_counts, &mut extra);
+    push(store, &new, result, extra)
+}
+
+/// The regime's rules for an organisation, then the aggregation policies.
+fn assess_org(
+    ctx: &Ctx<'_>,
+    o: u32,
+    jan1: Date,
+    cell_counts: &[LevelCounts],
+    sub_counts: &[LevelCounts],
+    extra: &mut u32,
+) -> Result<Assessment, Unrated> {
     let (graph, ds) = (ctx.graph, ctx.ds);
     let Some(u) = graph.unit_at(o) else {
-        return not_rated(ctx.rules, NotRatedReason::MissingInputs, &[]);
+        return Err(not_rated(ctx.rules, NotRatedReason::MissingInputs, &[]));
     };
     let reference = ctx.reference_of(o);
     if let Some(est) = u.established {
         if add_months(est, 6).is_some_and(|six| six > reference)
             && !ctx.rules.new_organisations_rated(ctx.policy)
         {
-            return not_rated(
+            return Err(not_rated(
                 ctx.rules,
                 NotRatedReason::NewOrganisation,
                 &[date_value(est), date_value(reference)],
-            );
+            ));
         }
     }
     let Some((_, e)) = latest(ds, graph.unit_evaluations.get(o), ctx.year) else {
-        return not_rated(ctx.rules, NotRatedReason::NoEvaluation, &[]);
+        return Err(not_rated(ctx.rules, NotRatedReason::NoEvaluation, &[]));
     };
     let year_period = Period::new(Some(jan1), Some(ctx.end));
     // The leadership collective: secretary, deputies, committee members during the year.
@@ -932,33 +1017,26 @@ fn rate_org(
         decisions: ctx.decisions_of(&u.id),
         policy: ctx.policy,
     };
-    match ctx.rules.rate_organisation(&input) {
-        Err(Unrated { reason, finding }) => Outcome::NotRated {
-            reason,
-            findings: vec![finding],
-        },
-        Ok(mut a) => {
-            let counts = if input.holds_members {
-                input.members
-            } else {
-                input.suborgs
-            };
-            aggregate(
-                &mut a,
-                ctx.rules.own_aggregation(),
-                counts,
-                input.holds_members,
-            );
-            if ctx.policy.aggregation != ctx.rules.own_aggregation() {
-                let before = a.findings.len();
-                aggregate(&mut a, ctx.policy.aggregation, counts, input.holds_members);
-                if a.findings.len() > before {
-                    a.settings.push("aggregation");
-                }
-            }
-            rated(a)
+    let mut a = ctx.rules.rate_organisation(&input)?;
+    let counts = if input.holds_members {
+        input.members
+    } else {
+        input.suborgs
+    };
+    aggregate(
+        &mut a,
+        ctx.rules.own_aggregation(),
+        counts,
+        input.holds_members,
+    );
+    if ctx.policy.aggregation != ctx.rules.own_aggregation() {
+        let before = a.findings.len();
+        aggregate(&mut a, ctx.policy.aggregation, counts, input.holds_members);
+        if a.findings.len() > before {
+            *extra |= setting_bit("aggregation");
         }
     }
+    Ok(a)
 }
 
 /// Applies an aggregation rule to an organisation's assessment (party-rating.md §5.6).
@@ -1024,21 +1102,24 @@ pub(crate) fn aggregate(
 /// T-L1 and the optional cap: a head is rated after the collective they lead.
 fn apply_heads(
     ctx: &Ctx<'_>,
-    members: &mut [MemberResult],
+    meta: &[MemberMeta],
+    store: &mut Outcomes,
     person_result: &[u32],
     orgs: &[u32],
-    org_outcome: &[Option<Outcome>],
+    org_row: &[u32],
 ) {
+    let org_level = |store: &Outcomes, o: u32| {
+        org_row
+            .get(o as usize)
+            .filter(|&&r| r != NONE)
+            .and_then(|&r| store.level_of(r))
+    };
     let (graph, ds) = (ctx.graph, ctx.ds);
     // (led, not completed, lowest level, any named in the evaluation) per member result.
     let mut led: FxHashMap<u32, (u32, u32, Level, bool)> = FxHashMap::default();
     let mut counted: rustc_hash::FxHashSet<(u32, u32)> = rustc_hash::FxHashSet::default();
     for &o in orgs {
-        let Some(level) = org_outcome
-            .get(o as usize)
-            .and_then(|x| x.as_ref())
-            .and_then(Outcome::level)
-        else {
+        let Some(level) = org_level(store, o) else {
             continue;
         };
         for i in graph.unit_post_positions(o) {
@@ -1069,8 +1150,8 @@ fn apply_heads(
         }
     }
     // Units named in a leader's evaluation.
-    for (i, m) in members.iter().enumerate() {
-        let Some(e) = m.evaluation.and_then(|e| ds.evaluations.get(e as usize)) else {
+    for (i, m) in meta.iter().enumerate() {
+        let Some(e) = ds.evaluations.get(m.evaluation as usize) else {
             continue;
         };
         let Some(l) = &e.leader else { continue };
@@ -1079,11 +1160,7 @@ fn apply_heads(
             let Some(unit) = graph.unit_pos(u).filter(|&p| counted.insert((pos32(i), p))) else {
                 continue;
             };
-            let Some(level) = Some(unit)
-                .and_then(|p| org_outcome.get(p as usize))
-                .and_then(|x| x.as_ref())
-                .and_then(Outcome::level)
-            else {
+            let Some(level) = org_level(store, unit) else {
                 continue;
             };
             let entry = led
@@ -1098,7 +1175,7 @@ fn apply_heads(
     let mut entries: Vec<(u32, (u32, u32, Level, bool))> = led.into_iter().collect();
     entries.sort_unstable_by_key(|(i, _)| *i);
     for (i, (n, bad, lowest, named)) in entries {
-        let Some(Outcome::Rated(r)) = members.get_mut(i as usize).map(|m| &mut m.outcome) else {
+        let Some(level) = store.level_of(i) else {
             continue;
         };
         // The units named in a leader's evaluation: T-L1 itself; only the
@@ -1109,30 +1186,31 @@ fn apply_heads(
             ctx.rules.head_rule()
         };
         if let Some(rule) = rule {
-            if u64::from(bad) * 2 > u64::from(n) && r.level > Level::NotCompleted {
-                r.level = Level::NotCompleted;
-                r.findings.push(Finding::new(
-                    rule,
-                    Effect::Decided,
-                    &[i64::from(n), i64::from(bad)],
-                ));
+            if u64::from(bad) * 2 > u64::from(n) && level > Level::NotCompleted {
+                store.set_level(i, Level::NotCompleted);
+                store.push_finding(
+                    i,
+                    Finding::new(rule, Effect::Decided, &[i64::from(n), i64::from(bad)]),
+                );
             }
         }
-        if ctx.policy.cap_head_by_collective && r.level > lowest {
-            r.settings
-                .push(std::borrow::Cow::Borrowed("cap_head_by_collective"));
-            r.level = lowest;
-            r.findings.push(Finding::new(
-                &common::HEAD_CAPPED_BY_COLLECTIVE,
-                Effect::Lowered,
-                &[level_value(lowest)],
-            ));
+        if ctx.policy.cap_head_by_collective && store.level_of(i) > Some(lowest) {
+            store.add_setting(i, "cap_head_by_collective");
+            store.set_level(i, lowest);
+            store.push_finding(
+                i,
+                Finding::new(
+                    &common::HEAD_CAPPED_BY_COLLECTIVE,
+                    Effect::Lowered,
+                    &[level_value(lowest)],
+                ),
+            );
         }
     }
 }
 
-fn lowering_rules(o: &Outcome) -> Vec<String> {
-    o.findings()
+fn lowering_rules(findings: &[Finding]) -> Vec<String> {
+    findings
         .iter()
         .filter(|f| {
             matches!(
@@ -1147,9 +1225,9 @@ fn lowering_rules(o: &Outcome) -> Vec<String> {
 /// The organisation committee's step 2: each proposal against what the rules allow.
 fn verify_proposals(
     ctx: &Ctx<'_>,
-    members: &[MemberResult],
+    store: &Outcomes,
     person_result: &[u32],
-    org_outcome: &[Option<Outcome>],
+    org_row: &[u32],
 ) -> Vec<Discrepancy> {
     let (graph, ds) = (ctx.graph, ctx.ds);
     let mut out = Vec::new();
@@ -1162,17 +1240,15 @@ fn verify_proposals(
         let Some(proposed) = e.proposed else { continue };
         let person = graph.evaluation_person.get(i).copied().unwrap_or(NONE);
         let unit = graph.evaluation_unit.get(i).copied().unwrap_or(NONE);
-        let outcome = if person == NONE {
-            org_outcome.get(unit as usize).and_then(Option::as_ref)
+        let row = if person == NONE {
+            org_row.get(unit as usize)
         } else {
-            person_result
-                .get(person as usize)
-                .filter(|&&r| r != NONE)
-                .and_then(|&r| members.get(r as usize))
-                .map(|m| &m.outcome)
+            person_result.get(person as usize)
         };
-        let Some(outcome) = outcome else { continue };
-        let allowed = outcome.level();
+        let Some(&row) = row.filter(|&&r| r != NONE) else {
+            continue;
+        };
+        let allowed = store.level_of(row);
         let kind = match allowed {
             None => "not_rated",
             Some(a) if proposed > a => "above_allowed",
@@ -1185,33 +1261,37 @@ fn verify_proposals(
             proposed,
             allowed,
             kind: kind.to_owned(),
-            rules: lowering_rules(outcome),
+            rules: lowering_rules(store.findings_of(row)),
         });
     }
     out.sort_by(|a, b| (&a.subject, a.stage).cmp(&(&b.subject, b.stage)));
     out
 }
 
-/// Ids shared by many outcomes, each allocated once.
-struct Ids<'g> {
+/// Unit ids of the report, each stored once, and the communes, each found once.
+struct Units<'g> {
     graph: &'g OrgGraph,
     end: Date,
-    ids: Vec<Option<Arc<str>>>,
+    /// Unit position → index in `table`.
+    index: Vec<u32>,
+    table: Vec<Arc<str>>,
     commune: Vec<u32>,
 }
 
 const UNKNOWN: u32 = u32::MAX - 1;
 
-impl Ids<'_> {
-    fn id(&mut self, pos: u32) -> Option<Arc<str>> {
-        if pos == NONE {
-            return None;
+impl Units<'_> {
+    fn id(&mut self, pos: u32) -> u32 {
+        let Some(slot) = self.index.get_mut(pos as usize) else {
+            return NONE;
+        };
+        if *slot == NONE {
+            if let Some(u) = self.graph.unit_at(pos) {
+                self.table.push(Arc::from(u.id.as_str()));
+                *slot = pos32(self.table.len() - 1);
+            }
         }
-        let slot = self.ids.get_mut(pos as usize)?;
-        if slot.is_none() {
-            *slot = self.graph.unit_at(pos).map(|u| Arc::from(u.id.as_str()));
-        }
-        slot.clone()
+        *slot
     }
 
     fn commune(&mut self, pos: u32) -> u32 {
@@ -1227,164 +1307,164 @@ impl Ids<'_> {
     }
 }
 
+/// The warning codes counted over the outcomes, in the order of their counters.
+const WARNING_CODES: [&str; 4] = [
+    "no_evaluation",
+    "missing_inputs",
+    "missing_task_facts",
+    "residence_comment_missing",
+];
+
+/// Sorts rows by subject id. `rows` come in the order of the people or units
+/// in the dataset, which is usually the order of their ids already: then one
+/// pass of comparisons replaces the sort.
+fn sort_by_id(store: &Outcomes, rows: &mut [u32]) {
+    let ordered = rows.windows(2).all(|w| match w {
+        [a, b] => store.subject_of(*a) < store.subject_of(*b),
+        _ => true,
+    });
+    if !ordered {
+        rows.sort_unstable_by(|&a, &b| store.subject_of(a).cmp(store.subject_of(b)));
+    }
+}
+
 #[expect(clippy::too_many_arguments, reason = "the parts of the report")]
 fn assemble(
     ctx: &Ctx<'_>,
     regime: Regime,
     regime_named: bool,
-    mut members: Vec<MemberResult>,
-    orgs: &[u32],
-    mut org_outcome: Vec<Option<Outcome>>,
-    grassroots: &[u32],
-    mut quotas: Vec<QuotaUsage>,
+    mut store: Outcomes,
+    meta: &[MemberMeta],
+    person_result: &[u32],
+    org_row: &[u32],
+    quotas: Vec<QuotaUsage>,
     discrepancies: Vec<Discrepancy>,
     duplicates: u32,
 ) -> Report {
     let (graph, ds) = (ctx.graph, ctx.ds);
-    let mut ids = Ids {
+    let n_units = ds.units.len();
+    let mut units = Units {
         graph,
         end: ctx.end,
-        ids: vec![None; ds.units.len()],
-        commune: vec![UNKNOWN; ds.units.len()],
+        index: vec![NONE; n_units],
+        table: Vec::new(),
+        commune: vec![UNKNOWN; n_units],
     };
-    // Per unit position: (members, organisations).
-    let mut summaries: FxHashMap<u32, (Tally, Tally)> = FxHashMap::default();
+    let n_members = meta.len();
+    // Row of an organisation → its unit position.
+    let mut row_org = vec![NONE; store.rows_mut().len().saturating_sub(n_members)];
+    for (o, &r) in org_row.iter().enumerate() {
+        if let Some(slot) = (r as usize)
+            .checked_sub(n_members)
+            .and_then(|i| row_org.get_mut(i))
+        {
+            *slot = pos32(o);
+        }
+    }
+    // Per unit summarised: (unit position, members, organisations).
+    let mut summaries: Vec<(u32, Tally, Tally)> = Vec::new();
+    let mut slot_of: FxHashMap<u32, usize> = FxHashMap::default();
+    // Rows come cell by cell: the last grassroots and commune usually recur.
+    let mut last = [(NONE, 0usize); 2];
     let (mut total_members, mut total_orgs) = (Tally::default(), Tally::default());
-    let mut warnings: BTreeMap<String, u32> = BTreeMap::new();
-    let mut discretion = Vec::new();
-    let note = |o: &Outcome,
-                subject: &str,
-                warnings: &mut BTreeMap<String, u32>,
-                discretion: &mut Vec<DiscretionItem>| match o {
-        Outcome::NotRated {
-            reason: NotRatedReason::NoEvaluation,
-            ..
-        } => *warnings.entry("no_evaluation".to_owned()).or_default() += 1,
-        Outcome::NotRated {
-            reason: NotRatedReason::MissingInputs,
-            ..
-        } => *warnings.entry("missing_inputs".to_owned()).or_default() += 1,
-        Outcome::Rated(r) => {
-            for f in &r.findings {
-                if std::ptr::eq(f.rule, &common::MISSING_TASK_FACTS) {
-                    *warnings.entry("missing_task_facts".to_owned()).or_default() += 1;
-                } else if std::ptr::eq(f.rule, &common::RESIDENCE_COMMENT_MISSING)
-                    || std::ptr::eq(f.rule, &common::RESIDENCE_COMMENT_MISSING_213)
-                {
-                    *warnings
-                        .entry("residence_comment_missing".to_owned())
-                        .or_default() += 1;
+    for (i, row) in store.rows_mut().iter_mut().enumerate() {
+        let member = i < n_members;
+        let at = if member {
+            row.unit
+        } else {
+            row_org.get(i - n_members).copied().unwrap_or(NONE)
+        };
+        let commune = units.commune(at);
+        for (key, last) in [row.grassroots, commune].into_iter().zip(&mut last) {
+            if key == NONE {
+                continue;
+            }
+            if last.0 != key {
+                let n = summaries.len();
+                let slot = *slot_of.entry(key).or_insert(n);
+                if slot == n {
+                    summaries.push((key, Tally::default(), Tally::default()));
+                }
+                *last = (key, slot);
+            }
+            if let Some(s) = summaries.get_mut(last.1) {
+                if member {
+                    s.1.add_row(row);
+                } else {
+                    s.2.add_row(row);
                 }
             }
-            for d in &r.discretion {
-                discretion.push(DiscretionItem {
-                    subject: subject.to_owned(),
-                    point: d.point.clone(),
-                    rule: d.rule.clone(),
-                    default: d.default,
-                    decided: d.decided,
-                });
-            }
         }
-        Outcome::NotRated { .. } => {}
-    };
-    fn summary(
-        summaries: &mut FxHashMap<u32, (Tally, Tally)>,
-        pos: u32,
-    ) -> Option<&mut (Tally, Tally)> {
-        if pos == NONE {
-            return None;
+        if member {
+            total_members.add_row(row);
+        } else {
+            total_orgs.add_row(row);
         }
-        Some(summaries.entry(pos).or_default())
+        row.unit = units.id(row.unit);
+        row.grassroots = units.id(row.grassroots);
+        row.commune = units.id(commune);
     }
 
-    // Members, in id order: sort (id, index) pairs, then move each outcome once.
-    let mut order: Vec<(&str, u32)> = members
+    // Report order: members by id, then organisations by id; the rows in the
+    // order of the dataset's people and units first.
+    let mut order: Vec<u32> = person_result
         .iter()
-        .enumerate()
-        .filter_map(|(i, m)| {
-            ds.people
-                .get(m.person as usize)
-                .map(|p| (p.id.as_str(), pos32(i)))
-        })
+        .copied()
+        .filter(|&r| r != NONE)
         .collect();
-    order.sort_unstable();
-    let mut outcomes = Vec::with_capacity(order.len() + orgs.len());
-    for (person, i) in order {
-        let Some(m) = members.get_mut(i as usize) else {
-            continue;
-        };
-        let outcome = std::mem::replace(
-            &mut m.outcome,
-            Outcome::NotRated {
-                reason: NotRatedReason::NoEvaluation,
-                findings: Vec::new(),
-            },
-        );
-        note(&outcome, person, &mut warnings, &mut discretion);
-        let g = grassroots.get(m.cell as usize).copied().unwrap_or(NONE);
-        let commune = ids.commune(m.cell);
-        for key in [g, commune] {
-            if let Some(s) = summary(&mut summaries, key) {
-                s.0.add(&outcome);
+    order.extend(org_row.iter().copied().filter(|&r| r != NONE));
+    let split = n_members.min(order.len());
+    let (members, orgs) = order.split_at_mut(split);
+    sort_by_id(&store, members);
+    sort_by_id(&store, orgs);
+    store.finish(units.table, order);
+
+    let mut warnings = [0u32; 4];
+    let mut discretion = Vec::new();
+    for o in store.iter() {
+        match o.not_rated_reason() {
+            Some(NotRatedReason::NoEvaluation) => warnings[0] += 1,
+            Some(NotRatedReason::MissingInputs) => warnings[1] += 1,
+            Some(_) => {}
+            None => {
+                for f in o.findings() {
+                    if std::ptr::eq(f.rule, &common::MISSING_TASK_FACTS) {
+                        warnings[2] += 1;
+                    } else if std::ptr::eq(f.rule, &common::RESIDENCE_COMMENT_MISSING)
+                        || std::ptr::eq(f.rule, &common::RESIDENCE_COMMENT_MISSING_213)
+                    {
+                        warnings[3] += 1;
+                    }
+                }
+                for d in o.discretion() {
+                    discretion.push(DiscretionItem {
+                        subject: o.subject().to_owned(),
+                        point: d.point.clone(),
+                        rule: d.rule.clone(),
+                        default: d.default,
+                        decided: d.decided,
+                    });
+                }
             }
         }
-        total_members.add(&outcome);
-        outcomes.push(SubjectOutcome {
-            subject: person.to_owned(),
-            kind: SubjectKind::Member,
-            unit_kind: graph.unit_at(m.cell).map_or(UnitKind::Cell, |u| u.kind),
-            unit: ids.id(m.cell),
-            grassroots: ids.id(g),
-            commune: ids.id(commune),
-            outcome,
-        });
     }
-    // Organisations, in id order.
-    let mut org_order: Vec<(&str, u32)> = orgs
-        .iter()
-        .filter_map(|&o| graph.unit_at(o).map(|u| (u.id.as_str(), o)))
+    let mut warnings: BTreeMap<String, u32> = WARNING_CODES
+        .into_iter()
+        .zip(warnings)
+        .filter(|(_, n)| *n > 0)
+        .map(|(k, n)| (k.to_owned(), n))
         .collect();
-    org_order.sort_unstable();
-    for (id, o) in org_order {
-        let Some(u) = graph.unit_at(o) else { continue };
-        let Some(outcome) = org_outcome.get_mut(o as usize).and_then(Option::take) else {
-            continue;
-        };
-        note(&outcome, id, &mut warnings, &mut discretion);
-        let g = grassroots
-            .get(o as usize)
-            .copied()
-            .filter(|&g| g != o)
-            .unwrap_or(NONE);
-        let commune = ids.commune(o);
-        for key in [g, commune] {
-            if let Some(s) = summary(&mut summaries, key) {
-                s.1.add(&outcome);
-            }
-        }
-        total_orgs.add(&outcome);
-        let parent = graph.parent_pos(o, ctx.end).unwrap_or(NONE);
-        outcomes.push(SubjectOutcome {
-            subject: id.to_owned(),
-            kind: SubjectKind::Organisation,
-            unit_kind: u.kind,
-            unit: ids.id(parent),
-            grassroots: ids.id(g),
-            commune: ids.id(commune),
-            outcome,
-        });
-    }
     if duplicates > 0 {
         warnings.insert("member_in_two_cells".to_owned(), duplicates);
     }
-    discretion.sort_unstable_by(|a, b| {
-        (&a.subject, &a.point, &a.rule).cmp(&(&b.subject, &b.point, &b.rule))
-    });
+    // Stable: members and organisations each come in id order already.
+    discretion
+        .sort_by(|a, b| (&a.subject, &a.point, &a.rule).cmp(&(&b.subject, &b.point, &b.rule)));
+    let mut quotas = quotas;
     quotas.sort_unstable_by(|a, b| a.group.cmp(&b.group));
     let mut summaries: Vec<UnitSummary> = summaries
         .into_iter()
-        .map(|(pos, (m, o))| UnitSummary {
+        .map(|(pos, m, o)| UnitSummary {
             members: m.counts(),
             organisations: o.counts(),
             ..new_summary(graph, pos)
@@ -1405,7 +1485,7 @@ fn assemble(
         regime,
         regime_named,
         policy: ctx.policy.clone(),
-        outcomes,
+        outcomes: store,
         summaries,
         total,
         quotas,

@@ -923,7 +923,7 @@ fn model_final(spec: &Spec, report: &Report) -> BTreeMap<String, (Pre, bool)> {
     // Heads after their collective (T-L1; cap_head_by_collective).
     for cell in &spec.cells {
         let Some(s) = cell.secretary else { continue };
-        let Some(cell_level) = report.outcome(&cell.id).and_then(|o| o.outcome.level()) else {
+        let Some(cell_level) = report.outcome(&cell.id).and_then(|o| o.level()) else {
             continue;
         };
         let id = &cell.members[s].id;
@@ -943,7 +943,7 @@ fn actual(report: &Report, id: &str) -> (Pre, bool) {
     match &report
         .outcome(id)
         .expect("every member has an outcome")
-        .outcome
+        .outcome()
     {
         Outcome::Rated(r) => (Pre::Rated(r.level), r.provisional),
         Outcome::NotRated { reason, .. } => (Pre::NotRated(*reason), false),
@@ -988,7 +988,7 @@ fn pick(spec: &Spec, index: prop::sample::Index) -> (usize, usize) {
 
 /// Before the quota: the final level, or HTXSNV for a member the quota demoted.
 fn before_quota(report: &Report, id: &str) -> Option<Level> {
-    match &report.outcome(id)?.outcome {
+    match &report.outcome(id)?.outcome() {
         Outcome::Rated(r) if r.quota_demoted => Some(Level::Excellent),
         o => o.level(),
     }
@@ -1035,7 +1035,7 @@ fn check_model(sizes: &[usize], seed: u64) -> Result<(), TestCaseError> {
             *expected,
             "member {}: {:#?}",
             id,
-            report.outcome(id).map(|o| &o.outcome)
+            report.outcome(id).map(|o| o.outcome())
         );
     }
     Ok(())
@@ -1112,7 +1112,7 @@ proptest! {
 
         // Quota on.
         let (a, b) = (rate(&spec), rate(&raised));
-        prop_assert!(b.outcome(&id).unwrap().outcome.level() >= a.outcome(&id).unwrap().outcome.level(),
+        prop_assert!(b.outcome(&id).unwrap().level() >= a.outcome(&id).unwrap().level(),
             "{}: {:?} -> {:?}", id, a.outcome(&id), b.outcome(&id));
         // Nobody else is in a different eligibility state.
         prop_assert_eq!(a.total.members.rated, b.total.members.rated);
@@ -1126,7 +1126,7 @@ proptest! {
         let (a, b) = (rate(&solo), rate(&solo_raised));
         prop_assert!(before_quota(&b, &id) >= before_quota(&a, &id),
             "{}: {:?} -> {:?}", id, a.outcome(&id), b.outcome(&id));
-        prop_assert!(b.outcome(&id).unwrap().outcome.level() >= a.outcome(&id).unwrap().outcome.level());
+        prop_assert!(b.outcome(&id).unwrap().level() >= a.outcome(&id).unwrap().level());
     }
 
     /// §5.5: in every quota group, granted ≤ cap unless the group is flagged
@@ -1153,17 +1153,17 @@ proptest! {
         }
         // Organisations: nothing lowers an organisation after its quota, so it
         // reached HTXSNV before the quota iff it is HTXSNV or was demoted.
-        for o in report.outcomes.iter().filter(|o| o.kind == SubjectKind::Organisation) {
-            let Outcome::Rated(r) = &o.outcome else { continue };
-            let parent = o.unit.clone().unwrap_or_default();
+        for o in report.outcomes.iter().filter(|o| o.kind() == SubjectKind::Organisation) {
+            let Outcome::Rated(r) = &o.outcome() else { continue };
+            let parent = o.unit().unwrap_or_default().to_owned();
             let t = match p.organisation_groups {
                 OrganisationGrouping::Parent => String::new(),
                 OrganisationGrouping::ParentAndCellType => {
-                    let cell = spec.cells.iter().find(|c| c.id == o.subject);
+                    let cell = spec.cells.iter().find(|c| c.id == o.subject());
                     match cell {
                         Some(c) if c.agency => "agency".to_owned(),
                         Some(_) => "residential".to_owned(),
-                        None => o.unit_kind.as_str().to_owned(),
+                        None => o.unit_kind().as_str().to_owned(),
                     }
                 }
             };
@@ -1171,7 +1171,7 @@ proptest! {
             let e = expect.entry(g).or_default();
             if r.level == Level::Excellent || r.quota_demoted {
                 e.1 += 1;
-                e.2.push(o.subject.clone());
+                e.2.push(o.subject().to_owned());
             } else if r.level == Level::Good {
                 e.0 += 1;
             }
@@ -1193,12 +1193,12 @@ proptest! {
             prop_assert_eq!(q.conflict, q.granted > q.cap);
             prop_assert_eq!(q.granted + u32::try_from(q.demoted.len()).unwrap(), q.candidates);
             let final_excellent = ids.iter()
-                .filter(|id| report.outcome(id).and_then(|o| o.outcome.level()) == Some(Level::Excellent))
+                .filter(|id| report.outcome(id).and_then(|o| o.level()) == Some(Level::Excellent))
                 .count();
             prop_assert!(u32::try_from(final_excellent).unwrap() <= q.granted);
             for d in &q.demoted {
                 prop_assert!(ids.contains(d));
-                let o = &report.outcome(d).unwrap().outcome;
+                let o = &report.outcome(d).unwrap().outcome();
                 let Outcome::Rated(r) = o else { panic!("demoted {d} not rated") };
                 prop_assert!(r.quota_demoted);
             }
@@ -1212,7 +1212,7 @@ proptest! {
         let spec = random_spec(&sizes, seed);
         let report = rate(&spec);
         for kind in [SubjectKind::Member, SubjectKind::Organisation] {
-            let outcomes: Vec<&Outcome> = report.outcomes.iter().filter(|o| o.kind == kind).map(|o| &o.outcome).collect();
+            let outcomes: Vec<Outcome> = report.outcomes.iter().filter(|o| o.kind() == kind).map(|o| o.outcome()).collect();
             let counts = if kind == SubjectKind::Member { &report.total.members } else { &report.total.organisations };
             let rated = outcomes.iter().filter(|o| matches!(o, Outcome::Rated(_))).count();
             prop_assert_eq!(counts.rated as usize, rated);

@@ -1052,7 +1052,7 @@ fn sc2_violation_at_another_unit_counts_there_not_here() {
     assert_no_rule(&r, "NEW", T_C2);
     assert_finding(&r, "NEW", G_TASKS, Effect::Met);
     // The member is rated (at NEW) and the trigger is theirs wherever it happened.
-    assert_eq!(r.outcome("mover").unwrap().unit.as_deref(), Some("NEW"));
+    assert_eq!(r.outcome("mover").unwrap().unit(), Some("NEW"));
     assert_decided_by(&r, "mover", T_I1_DISCIPLINE);
 }
 

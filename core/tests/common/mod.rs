@@ -277,10 +277,10 @@ pub fn policy(json: &str) -> Policy {
 
 /// The outcome of a subject.
 #[must_use]
-pub fn outcome<'r>(r: &'r Report, id: &str) -> &'r Outcome {
-    &r.outcome(id)
+pub fn outcome(r: &Report, id: &str) -> Outcome {
+    r.outcome(id)
         .unwrap_or_else(|| panic!("no outcome for {id}"))
-        .outcome
+        .outcome()
 }
 
 /// The level of a subject, `None` if not rated.
@@ -291,7 +291,7 @@ pub fn level(r: &Report, id: &str) -> Option<Level> {
 
 /// The rated outcome of a subject (fails if not rated).
 #[must_use]
-pub fn rated<'r>(r: &'r Report, id: &str) -> &'r Rated {
+pub fn rated(r: &Report, id: &str) -> Rated {
     match outcome(r, id) {
         Outcome::Rated(x) => x,
         o @ Outcome::NotRated { .. } => panic!("{id} is not rated: {o:?}"),
@@ -302,7 +302,7 @@ pub fn rated<'r>(r: &'r Report, id: &str) -> &'r Rated {
 #[must_use]
 pub fn not_rated_reason(r: &Report, id: &str) -> NotRatedReason {
     match outcome(r, id) {
-        Outcome::NotRated { reason, .. } => *reason,
+        Outcome::NotRated { reason, .. } => reason,
         o @ Outcome::Rated(_) => panic!("{id} is rated: {o:?}"),
     }
 }

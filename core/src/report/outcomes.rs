@@ -1,0 +1,863 @@
+//! Every subject's outcome, stored compactly.
+//!
+//! A country has about 5.8 million subjects. An owned [`SubjectOutcome`] per
+//! subject (an id string, a findings vector, shared unit ids) costs about
+//! 400 bytes and three allocations each; here a subject is one fixed-size row
+//! (48 bytes) pointing into shared arenas: one string of subject ids, one
+//! table of unit ids, one vector of findings and one of points of discretion.
+//! Read them through [`OutcomeRef`] (borrowed, no allocation) or materialise
+//! an owned [`SubjectOutcome`] with [`OutcomeRef::to_owned`]. In JSON the
+//! outcomes are an array of [`SubjectOutcome`], exactly as before.
+//!
+//! ```
+//! let g = xeploai::sample::graph().unwrap();
+//! let r = xeploai::run::rate(&g, 2025, None, &xeploai::Policy::default()).unwrap();
+//! let first = r.outcomes.get(0).unwrap();
+//! assert_eq!(r.outcome(first.subject()).unwrap().subject(), first.subject());
+//! let rated = r.outcomes.iter().filter(|o| o.level().is_some()).count();
+//! assert_eq!(rated as u32, r.total.members.rated + r.total.organisations.rated);
+//! ```
+
+use super::{SubjectKind, SubjectOutcome};
+use crate::explain::Finding;
+use crate::level::Level;
+use crate::org::UnitKind;
+use crate::outcome::{Discretion, NotRatedReason, Outcome, Rated};
+use serde::{Deserialize, Serialize, Serializer};
+use std::borrow::Cow;
+use std::sync::Arc;
+
+/// The policy settings an outcome can name (fields of [`crate::Policy`]), in
+/// the order they are listed in an outcome's `settings`.
+pub const SETTINGS: [&str; 17] = [
+    "quota_reading",
+    "quota_rounding",
+    "member_groups",
+    "organisation_groups",
+    "too_many_candidates",
+    "gap",
+    "discipline_trigger",
+    "secretary_category",
+    "aggregation",
+    "cap_head_by_collective",
+    "reference_date",
+    "rate_new_organisations",
+    "residence_caps",
+    "civil_servant_cap",
+    "leader_own_tasks_required",
+    "hd27_bands",
+    "basic_criteria",
+];
+
+/// The bit of a setting in a row's `settings` mask (0 for an unknown name).
+pub(crate) fn setting_bit(name: &str) -> u32 {
+    SETTINGS
+        .iter()
+        .position(|s| *s == name)
+        .map_or(0, |i| 1u32 << i)
+}
+
+/// The reasons, in the order of their codes in a row.
+const REASONS: [NotRatedReason; 6] = [
+    NotRatedReason::Exempt,
+    NotRatedReason::Suspended,
+    NotRatedReason::AdmittedUnderSixMonths,
+    NotRatedReason::NewOrganisation,
+    NotRatedReason::NoEvaluation,
+    NotRatedReason::MissingInputs,
+];
+
+/// "No value" for a score, a unit or an index.
+pub(crate) const NONE: u32 = u32::MAX;
+const NOT_RATED: u8 = 0x10;
+const PROVISIONAL: u8 = 1;
+const DEMOTED: u8 = 2;
+
+/// One subject: 48 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Row {
+    id_start: u32,
+    id_len: u32,
+    pub(crate) kind: SubjectKind,
+    pub(crate) unit_kind: UnitKind,
+    /// The level's rank when rated; `NOT_RATED` + the reason's code when not.
+    state: u8,
+    flags: u8,
+    score: u32,
+    /// Unit ids: positions in the graph during a run, indexes of the unit
+    /// table once finished.
+    pub(crate) unit: u32,
+    pub(crate) grassroots: u32,
+    pub(crate) commune: u32,
+    findings_start: u32,
+    findings_len: u32,
+    discretion_start: u32,
+    discretion_len: u32,
+    settings: u32,
+}
+
+impl Row {
+    /// The level, if rated.
+    pub(crate) fn level(&self) -> Option<Level> {
+        code_level(self.state)
+    }
+
+    /// The reason, if not rated.
+    pub(crate) fn reason(&self) -> Option<NotRatedReason> {
+        self.state
+            .checked_sub(NOT_RATED)
+            .and_then(|i| REASONS.get(usize::from(i)).copied())
+    }
+}
+
+fn level_code(l: Level) -> u8 {
+    match l {
+        Level::NotCompleted => 0,
+        Level::Completed => 1,
+        Level::Good => 2,
+        Level::Excellent => 3,
+    }
+}
+
+fn code_level(c: u8) -> Option<Level> {
+    match c {
+        0 => Some(Level::NotCompleted),
+        1 => Some(Level::Completed),
+        2 => Some(Level::Good),
+        3 => Some(Level::Excellent),
+        _ => None,
+    }
+}
+
+fn reason_code(r: NotRatedReason) -> u8 {
+    let i = REASONS.iter().position(|x| *x == r).unwrap_or(0);
+    NOT_RATED + u8::try_from(i).unwrap_or(0)
+}
+
+/// Converts an arena length to a 32-bit offset (checked by [`Outcomes::fits`]).
+fn off(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(NONE)
+}
+
+/// The outcomes of a report: sorted by kind (members first), then subject id.
+#[derive(Debug, Clone, Default)]
+pub struct Outcomes {
+    rows: Vec<Row>,
+    /// Row indexes in report order.
+    order: Vec<u32>,
+    ids: String,
+    units: Vec<Arc<str>>,
+    findings: Vec<Finding>,
+    discretion: Vec<Discretion>,
+}
+
+/// What a new row holds.
+pub(crate) struct NewRow<'a> {
+    pub(crate) subject: &'a str,
+    pub(crate) kind: SubjectKind,
+    pub(crate) unit_kind: UnitKind,
+    pub(crate) unit: u32,
+    pub(crate) grassroots: u32,
+    pub(crate) commune: u32,
+}
+
+impl Outcomes {
+    /// An empty store with room for `n` subjects.
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        Self {
+            rows: Vec::with_capacity(n),
+            order: Vec::new(),
+            ids: String::with_capacity(n * 12),
+            units: Vec::new(),
+            findings: Vec::with_capacity(n * 5 / 2),
+            discretion: Vec::new(),
+        }
+    }
+
+    /// Whether every arena still fits 32-bit offsets.
+    pub(crate) fn fits(&self) -> bool {
+        [
+            self.rows.len(),
+            self.ids.len(),
+            self.findings.len(),
+            self.discretion.len(),
+        ]
+        .iter()
+        .all(|&n| n < NONE as usize)
+    }
+
+    fn push_row(&mut self, new: &NewRow<'_>, state: u8, findings: &[Finding]) -> u32 {
+        let row = Row {
+            id_start: off(self.ids.len()),
+            id_len: off(new.subject.len()),
+            kind: new.kind,
+            unit_kind: new.unit_kind,
+            state,
+            flags: 0,
+            score: NONE,
+            unit: new.unit,
+            grassroots: new.grassroots,
+            commune: new.commune,
+            findings_start: off(self.findings.len()),
+            findings_len: off(findings.len()),
+            discretion_start: off(self.discretion.len()),
+            discretion_len: 0,
+            settings: 0,
+        };
+        self.ids.push_str(new.subject);
+        self.findings.extend_from_slice(findings);
+        self.rows.push(row);
+        off(self.rows.len() - 1)
+    }
+
+    /// Adds a subject that is not rated; returns its row.
+    pub(crate) fn push_not_rated(
+        &mut self,
+        new: &NewRow<'_>,
+        reason: NotRatedReason,
+        findings: &[Finding],
+    ) -> u32 {
+        self.push_row(new, reason_code(reason), findings)
+    }
+
+    /// Adds a rated subject; returns its row.
+    pub(crate) fn push_rated(
+        &mut self,
+        new: &NewRow<'_>,
+        a: crate::rules::Assessment,
+        extra_settings: u32,
+    ) -> u32 {
+        let i = self.push_row(new, level_code(a.level), &a.findings);
+        let provisional = a.discretion.iter().any(|d| d.decided.is_none());
+        let settings = a
+            .settings
+            .iter()
+            .fold(extra_settings, |m, s| m | setting_bit(s));
+        if let Some(r) = self.rows.last_mut() {
+            r.score = a.score.unwrap_or(NONE);
+            r.flags = if provisional { PROVISIONAL } else { 0 };
+            r.discretion_len = off(a.discretion.len());
+            r.settings = settings;
+        }
+        self.discretion.extend(a.discretion);
+        i
+    }
+
+    /// Moves the rows of `other` after these, fixing their offsets.
+    pub(crate) fn append(&mut self, mut other: Self) {
+        let (ids, findings, discretion) = (
+            off(self.ids.len()),
+            off(self.findings.len()),
+            off(self.discretion.len()),
+        );
+        for r in &mut other.rows {
+            r.id_start = r.id_start.saturating_add(ids);
+            r.findings_start = r.findings_start.saturating_add(findings);
+            r.discretion_start = r.discretion_start.saturating_add(discretion);
+        }
+        self.rows.append(&mut other.rows);
+        self.ids.push_str(&other.ids);
+        self.findings.append(&mut other.findings);
+        self.discretion.append(&mut other.discretion);
+    }
+
+    /// Keeps the rows for which `keep(row index)` holds.
+    pub(crate) fn retain_rows(&mut self, mut keep: impl FnMut(usize) -> bool) {
+        let mut i = 0;
+        self.rows.retain(|_| {
+            let k = keep(i);
+            i += 1;
+            k
+        });
+    }
+
+    fn row(&self, i: u32) -> Option<&Row> {
+        self.rows.get(i as usize)
+    }
+
+    fn row_mut(&mut self, i: u32) -> Option<&mut Row> {
+        self.rows.get_mut(i as usize)
+    }
+
+    /// A row's level, if rated.
+    pub(crate) fn level_of(&self, i: u32) -> Option<Level> {
+        self.row(i).and_then(|r| code_level(r.state))
+    }
+
+    /// A row's score.
+    pub(crate) fn score_of(&self, i: u32) -> Option<u32> {
+        self.row(i).map(|r| r.score).filter(|&s| s != NONE)
+    }
+
+    /// Sets a rated row's level.
+    pub(crate) fn set_level(&mut self, i: u32, level: Level) {
+        if let Some(r) = self.row_mut(i).filter(|r| r.state < NOT_RATED) {
+            r.state = level_code(level);
+        }
+    }
+
+    /// Marks a row demoted by the quota.
+    pub(crate) fn set_demoted(&mut self, i: u32) {
+        if let Some(r) = self.row_mut(i) {
+            r.flags |= DEMOTED;
+        }
+    }
+
+    /// Names a policy setting in a row.
+    pub(crate) fn add_setting(&mut self, i: u32, name: &str) {
+        if let Some(r) = self.row_mut(i) {
+            r.settings |= setting_bit(name);
+        }
+    }
+
+    /// A row's findings.
+    pub(crate) fn findings_of(&self, i: u32) -> &[Finding] {
+        self.row(i).map_or(&[], |r| {
+            let s = r.findings_start as usize;
+            self.findings
+                .get(s..s + r.findings_len as usize)
+                .unwrap_or(&[])
+        })
+    }
+
+    /// Adds a finding to a row (its findings move to the end of the arena
+    /// unless they are there already).
+    pub(crate) fn push_finding(&mut self, i: u32, f: Finding) {
+        let end = off(self.findings.len());
+        let Some(&r) = self.row(i) else { return };
+        if r.findings_start.saturating_add(r.findings_len) != end || r.findings_len == 0 {
+            let s = r.findings_start as usize;
+            self.findings
+                .extend_from_within(s..s + r.findings_len as usize);
+            if let Some(r) = self.row_mut(i) {
+                r.findings_start = end;
+            }
+        }
+        self.findings.push(f);
+        if let Some(r) = self.row_mut(i) {
+            r.findings_len += 1;
+        }
+    }
+
+    /// Adds a point of discretion to a row and updates `provisional`.
+    pub(crate) fn push_discretion(&mut self, i: u32, d: Discretion) {
+        let end = off(self.discretion.len());
+        let Some(&r) = self.row(i) else { return };
+        if r.discretion_start.saturating_add(r.discretion_len) != end || r.discretion_len == 0 {
+            let s = r.discretion_start as usize;
+            self.discretion
+                .extend_from_within(s..s + r.discretion_len as usize);
+            if let Some(r) = self.row_mut(i) {
+                r.discretion_start = end;
+            }
+        }
+        let open = d.decided.is_none();
+        self.discretion.push(d);
+        if let Some(r) = self.row_mut(i) {
+            r.discretion_len += 1;
+            if open {
+                r.flags |= PROVISIONAL;
+            }
+        }
+    }
+
+    /// Rows in storage order (mutable unit fields for the run's last pass).
+    pub(crate) fn rows_mut(&mut self) -> &mut [Row] {
+        &mut self.rows
+    }
+
+    /// Finishes a run: unit positions become entries of `units`, and the
+    /// report order is `order`.
+    pub(crate) fn finish(&mut self, units: Vec<Arc<str>>, order: Vec<u32>) {
+        self.units = units;
+        self.order = order;
+    }
+
+    /// A subject's id in row `i`.
+    pub(crate) fn subject_of(&self, i: u32) -> &str {
+        self.row(i).map_or("", |r| self.id_text(r))
+    }
+
+    fn id_text(&self, r: &Row) -> &str {
+        let s = r.id_start as usize;
+        self.ids.get(s..s + r.id_len as usize).unwrap_or("")
+    }
+
+    /// The number of subjects.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// The subject at `index` in report order.
+    #[must_use]
+    pub fn get(&self, index: usize) -> Option<OutcomeRef<'_>> {
+        let row = self.rows.get(*self.order.get(index)? as usize)?;
+        Some(OutcomeRef { store: self, row })
+    }
+
+    /// The subjects in report order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = OutcomeRef<'_>> + '_ {
+        self.order.iter().map(move |&i| OutcomeRef {
+            store: self,
+            row: self.rows.get(i as usize).unwrap_or(&EMPTY_ROW),
+        })
+    }
+
+    /// The entry of a subject (binary search; a member first if an
+    /// organisation has the same id).
+    #[must_use]
+    pub fn find(&self, subject: &str) -> Option<OutcomeRef<'_>> {
+        [SubjectKind::Member, SubjectKind::Organisation]
+            .into_iter()
+            .find_map(|k| {
+                let i = self
+                    .order
+                    .binary_search_by(|&i| {
+                        let r = self.rows.get(i as usize).unwrap_or(&EMPTY_ROW);
+                        (r.kind, self.id_text(r)).cmp(&(k, subject))
+                    })
+                    .ok()?;
+                self.get(i)
+            })
+    }
+
+    /// Builds the store from owned outcomes (sorted as given).
+    #[must_use]
+    pub fn from_owned(outcomes: &[SubjectOutcome]) -> Self {
+        let mut store = Self::with_capacity(outcomes.len());
+        let mut unit_index: std::collections::HashMap<Arc<str>, u32> =
+            std::collections::HashMap::new();
+        let mut unit_ref = |store: &mut Self, id: &Option<Arc<str>>| -> u32 {
+            let Some(id) = id else { return NONE };
+            *unit_index.entry(id.clone()).or_insert_with(|| {
+                store.units.push(id.clone());
+                off(store.units.len() - 1)
+            })
+        };
+        for o in outcomes {
+            let new = NewRow {
+                subject: &o.subject,
+                kind: o.kind,
+                unit_kind: o.unit_kind,
+                unit: unit_ref(&mut store, &o.unit),
+                grassroots: unit_ref(&mut store, &o.grassroots),
+                commune: unit_ref(&mut store, &o.commune),
+            };
+            match &o.outcome {
+                Outcome::NotRated { reason, findings } => {
+                    store.push_not_rated(&new, *reason, findings);
+                }
+                Outcome::Rated(r) => {
+                    let i = store.push_row(&new, level_code(r.level), &r.findings);
+                    let start = off(store.discretion.len());
+                    store.discretion.extend(r.discretion.iter().cloned());
+                    if let Some(row) = store.row_mut(i) {
+                        row.score = r.score.unwrap_or(NONE);
+                        row.flags = (u8::from(r.provisional) * PROVISIONAL)
+                            | (u8::from(r.quota_demoted) * DEMOTED);
+                        row.discretion_start = start;
+                        row.discretion_len = off(r.discretion.len());
+                        row.settings = r.settings.iter().fold(0, |m, s| m | setting_bit(s));
+                    }
+                }
+            }
+        }
+        store.order = (0..off(outcomes.len())).collect();
+        store
+    }
+
+    /// Every subject as an owned [`SubjectOutcome`].
+    #[must_use]
+    pub fn to_vec(&self) -> Vec<SubjectOutcome> {
+        self.iter().map(|o| o.to_owned()).collect()
+    }
+}
+
+const EMPTY_ROW: Row = Row {
+    id_start: 0,
+    id_len: 0,
+    kind: SubjectKind::Member,
+    unit_kind: UnitKind::Cell,
+    state: NOT_RATED,
+    flags: 0,
+    score: NONE,
+    unit: NONE,
+    grassroots: NONE,
+    commune: NONE,
+    findings_start: 0,
+    findings_len: 0,
+    discretion_start: 0,
+    discretion_len: 0,
+    settings: 0,
+};
+
+impl PartialEq for Outcomes {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().zip(other.iter()).all(|(a, b)| a == b)
+    }
+}
+
+impl Eq for Outcomes {}
+
+/// One subject's outcome, borrowed from a report.
+#[derive(Clone, Copy)]
+pub struct OutcomeRef<'r> {
+    store: &'r Outcomes,
+    row: &'r Row,
+}
+
+impl<'r> OutcomeRef<'r> {
+    /// The person's or the unit's id.
+    #[must_use]
+    pub fn subject(&self) -> &'r str {
+        self.store.id_text(self.row)
+    }
+
+    /// Member or organisation.
+    #[must_use]
+    pub fn kind(&self) -> SubjectKind {
+        self.row.kind
+    }
+
+    /// For an organisation, its unit kind; for a member, the kind of the cell.
+    #[must_use]
+    pub fn unit_kind(&self) -> UnitKind {
+        self.row.unit_kind
+    }
+
+    fn unit_text(&self, i: u32) -> Option<&'r str> {
+        self.store.units.get(i as usize).map(|s| &**s)
+    }
+
+    /// For a member, the cell; for an organisation, its parent.
+    #[must_use]
+    pub fn unit(&self) -> Option<&'r str> {
+        self.unit_text(self.row.unit)
+    }
+
+    /// The grassroots organisation the subject belongs to, if any.
+    #[must_use]
+    pub fn grassroots(&self) -> Option<&'r str> {
+        self.unit_text(self.row.grassroots)
+    }
+
+    /// The commune, if any.
+    #[must_use]
+    pub fn commune(&self) -> Option<&'r str> {
+        self.unit_text(self.row.commune)
+    }
+
+    /// The level, if rated.
+    #[must_use]
+    pub fn level(&self) -> Option<Level> {
+        code_level(self.row.state)
+    }
+
+    /// Why the subject is not rated, if it is not.
+    #[must_use]
+    pub fn not_rated_reason(&self) -> Option<NotRatedReason> {
+        self.row.reason()
+    }
+
+    /// The score in tenths, if rated under a regime that scores.
+    #[must_use]
+    pub fn score(&self) -> Option<u32> {
+        Some(self.row.score).filter(|&s| s != NONE && self.level().is_some())
+    }
+
+    /// Whether a point of discretion is still open (rated subjects only).
+    #[must_use]
+    pub fn provisional(&self) -> bool {
+        self.row.flags & PROVISIONAL != 0
+    }
+
+    /// Demoted from HTXSNV by the quota.
+    #[must_use]
+    pub fn quota_demoted(&self) -> bool {
+        self.row.flags & DEMOTED != 0
+    }
+
+    /// Every rule that decided, constrained or checked the outcome.
+    #[must_use]
+    pub fn findings(&self) -> &'r [Finding] {
+        let s = self.row.findings_start as usize;
+        self.store
+            .findings
+            .get(s..s + self.row.findings_len as usize)
+            .unwrap_or(&[])
+    }
+
+    /// Points of discretion.
+    #[must_use]
+    pub fn discretion(&self) -> &'r [Discretion] {
+        let s = self.row.discretion_start as usize;
+        self.store
+            .discretion
+            .get(s..s + self.row.discretion_len as usize)
+            .unwrap_or(&[])
+    }
+
+    /// The policy settings that affected the outcome.
+    pub fn settings(&self) -> impl Iterator<Item = &'static str> + 'r {
+        let mask = self.row.settings;
+        SETTINGS
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| mask & (1 << i) != 0)
+            .map(|(_, s)| *s)
+    }
+
+    /// The outcome as an owned value.
+    #[must_use]
+    pub fn outcome(&self) -> Outcome {
+        match self.not_rated_reason() {
+            Some(reason) => Outcome::NotRated {
+                reason,
+                findings: self.findings().to_vec(),
+            },
+            None => Outcome::Rated(Rated {
+                level: self.level().unwrap_or(Level::NotCompleted),
+                provisional: self.provisional(),
+                score: self.score(),
+                quota_demoted: self.quota_demoted(),
+                findings: self.findings().to_vec(),
+                discretion: self.discretion().to_vec(),
+                settings: self.settings().map(Cow::Borrowed).collect(),
+            }),
+        }
+    }
+
+    /// The entry as an owned value.
+    #[must_use]
+    pub fn to_owned(&self) -> SubjectOutcome {
+        SubjectOutcome {
+            subject: self.subject().to_owned(),
+            kind: self.kind(),
+            unit_kind: self.unit_kind(),
+            unit: self.unit().map(Arc::from),
+            grassroots: self.grassroots().map(Arc::from),
+            commune: self.commune().map(Arc::from),
+            outcome: self.outcome(),
+        }
+    }
+}
+
+impl PartialEq for OutcomeRef<'_> {
+    fn eq(&self, o: &Self) -> bool {
+        self.subject() == o.subject()
+            && self.kind() == o.kind()
+            && self.unit_kind() == o.unit_kind()
+            && self.unit() == o.unit()
+            && self.grassroots() == o.grassroots()
+            && self.commune() == o.commune()
+            && self.row.state == o.row.state
+            && self.score() == o.score()
+            && (self.level().is_none() || self.row.flags == o.row.flags)
+            && self.findings() == o.findings()
+            && self.discretion() == o.discretion()
+            && self.row.settings == o.row.settings
+    }
+}
+
+impl std::fmt::Debug for OutcomeRef<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.to_owned().fmt(f)
+    }
+}
+
+// JSON: the same shape as `SubjectOutcome`, written from the rows without
+// building owned values.
+
+#[derive(Serialize)]
+struct RatedJson<'a> {
+    level: Level,
+    provisional: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<u32>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    quota_demoted: bool,
+    findings: &'a [Finding],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    discretion: &'a [Discretion],
+    #[serde(skip_serializing_if = "SettingsJson::is_empty")]
+    settings: SettingsJson,
+}
+
+/// Settings as a JSON array, written from the mask.
+struct SettingsJson(u32);
+
+impl SettingsJson {
+    const fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl Serialize for SettingsJson {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mask = self.0;
+        s.collect_seq(
+            SETTINGS
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, s)| *s),
+        )
+    }
+}
+
+#[derive(Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+enum OutcomeJson<'a> {
+    NotRated {
+        reason: NotRatedReason,
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        findings: &'a [Finding],
+    },
+    Rated(RatedJson<'a>),
+}
+
+#[derive(Serialize)]
+struct SubjectJson<'a> {
+    subject: &'a str,
+    kind: SubjectKind,
+    unit_kind: UnitKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grassroots: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    commune: Option<&'a str>,
+    outcome: OutcomeJson<'a>,
+}
+
+impl Serialize for OutcomeRef<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let outcome = match self.not_rated_reason() {
+            Some(reason) => OutcomeJson::NotRated {
+                reason,
+                findings: self.findings(),
+            },
+            None => OutcomeJson::Rated(RatedJson {
+                level: self.level().unwrap_or(Level::NotCompleted),
+                provisional: self.provisional(),
+                score: self.score(),
+                quota_demoted: self.quota_demoted(),
+                findings: self.findings(),
+                discretion: self.discretion(),
+                settings: SettingsJson(self.row.settings),
+            }),
+        };
+        SubjectJson {
+            subject: self.subject(),
+            kind: self.kind(),
+            unit_kind: self.unit_kind(),
+            unit: self.unit(),
+            grassroots: self.grassroots(),
+            commune: self.commune(),
+            outcome,
+        }
+        .serialize(s)
+    }
+}
+
+impl Serialize for Outcomes {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Outcomes {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let owned = Vec::<SubjectOutcome>::deserialize(d)?;
+        for o in &owned {
+            if let Outcome::Rated(r) = &o.outcome {
+                if let Some(s) = r.settings.iter().find(|s| setting_bit(s) == 0) {
+                    return Err(serde::de::Error::custom(format!(
+                        "{}: unknown policy setting `{s}`",
+                        o.subject
+                    )));
+                }
+            }
+        }
+        Ok(Self::from_owned(&owned))
+    }
+}
+
+impl schemars::JsonSchema for Outcomes {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        Vec::<SubjectOutcome>::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Vec::<SubjectOutcome>::json_schema(generator)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_is_48_bytes() {
+        assert_eq!(std::mem::size_of::<Row>(), 48);
+    }
+
+    #[test]
+    fn owned_outcomes_round_trip_through_the_compact_store() {
+        let g = crate::sample::graph().unwrap();
+        let r = crate::run::rate(&g, 2025, None, &crate::Policy::default()).unwrap();
+        let owned = r.outcomes.to_vec();
+        let back = Outcomes::from_owned(&owned);
+        assert_eq!(back, r.outcomes);
+        assert_eq!(back.to_vec(), owned);
+        assert_eq!(
+            serde_json::to_string(&back).unwrap(),
+            serde_json::to_string(&owned).unwrap(),
+            "the compact store writes the JSON of the owned outcomes"
+        );
+    }
+
+    #[test]
+    fn a_finding_added_later_moves_the_rows_findings_to_the_end() {
+        use crate::explain::Effect;
+        use crate::rules::common;
+        let mut store = Outcomes::with_capacity(2);
+        let row = |s| NewRow {
+            subject: s,
+            kind: SubjectKind::Member,
+            unit_kind: UnitKind::Cell,
+            unit: NONE,
+            grassroots: NONE,
+            commune: NONE,
+        };
+        let f = |v| Finding::new(&common::CIVIL_SERVANT_CAP, Effect::Lowered, &[v]);
+        let a = store.push_not_rated(&row("a"), NotRatedReason::Exempt, &[f(1), f(2)]);
+        let b = store.push_not_rated(&row("b"), NotRatedReason::Suspended, &[f(3)]);
+        store.push_finding(a, f(4));
+        store.push_finding(b, f(5));
+        store.push_finding(a, f(6));
+        let values = |i| -> Vec<i32> { store.findings_of(i).iter().map(|x| x.values[0]).collect() };
+        assert_eq!(values(a), [1, 2, 4, 6]);
+        assert_eq!(values(b), [3, 5]);
+        assert_eq!(store.subject_of(b), "b");
+    }
+
+    #[test]
+    fn settings_are_policy_fields() {
+        let policy = serde_json::to_value(crate::Policy::default()).unwrap_or_default();
+        for s in SETTINGS {
+            assert!(policy.get(s).is_some(), "{s} is not a policy field");
+        }
+    }
+}
