@@ -116,6 +116,8 @@ struct Ctx<'a> {
     policy: &'a Policy,
     rules: &'static dyn Rules,
     decisions: FxHashMap<&'a str, Vec<&'a Decision>>,
+    /// The Front side, rated first (DESIGN §4: boards before the cells that read them).
+    front: Option<&'a crate::front::FrontRun>,
 }
 
 impl<'a> Ctx<'a> {
@@ -348,6 +350,8 @@ pub fn rate(
     for d in ds.decisions.iter().filter(|d| d.year == year) {
         decisions.entry(d.subject.as_str()).or_default().push(d);
     }
+    // The Front side first: residential cells may read their board's rank.
+    let front = crate::front::run(graph, year, policy);
     let ctx = Ctx {
         graph,
         ds,
@@ -356,6 +360,7 @@ pub fn rate(
         policy,
         rules,
         decisions,
+        front: front.as_ref(),
     };
     let n_units = ds.units.len();
 
@@ -634,7 +639,7 @@ pub fn rate(
     // 6. Proposals against what the rules allow.
     let discrepancies = verify_proposals(&ctx, &members, &person_result, &org_outcome);
 
-    Ok(assemble(
+    let mut report = assemble(
         &ctx,
         regime,
         regime_named,
@@ -645,7 +650,10 @@ pub fn rate(
         quotas,
         discrepancies,
         duplicates,
-    ))
+    );
+    // The Front side's section (DESIGN §6).
+    report.front = front.map(|f| f.report);
+    Ok(report)
 }
 
 /// Explicit quota groups of the year: subject → group id. A subject named in
@@ -858,6 +866,12 @@ fn rate_org(
     let Some((_, e)) = latest(ds, graph.unit_evaluations.get(o), ctx.year) else {
         return not_rated(ctx.rules, NotRatedReason::NoEvaluation, &[]);
     };
+    // Front hook (DESIGN §5 Q12): a residential cell's task group with its Front criterion.
+    let (front_eval, front_findings) = ctx
+        .front
+        .and_then(|f| f.cell_criterion(graph, u, e, ctx.policy))
+        .map_or((None, Vec::new()), |(x, f)| (Some(x), f));
+    let e = front_eval.as_ref().unwrap_or(e);
     let year_period = Period::new(Some(jan1), Some(ctx.end));
     // The leadership collective: secretary, deputies, committee members during the year.
     let mut leaders: Vec<u32> = graph
@@ -938,6 +952,9 @@ fn rate_org(
             findings: vec![finding],
         },
         Ok(mut a) => {
+            if !front_findings.is_empty() {
+                crate::front::add_cell_findings(&mut a, front_findings);
+            }
             let counts = if input.holds_members {
                 input.members
             } else {
@@ -1412,6 +1429,7 @@ fn assemble(
         discrepancies,
         discretion,
         warnings,
+        front: None,
     }
 }
 
