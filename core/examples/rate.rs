@@ -663,6 +663,169 @@ fn print_rating(
             writeln!(out, "- {text}")?;
         }
     }
+    if let Some(front) = &r.front {
+        print_front(out, front, lang)?;
+    }
+    Ok(())
+}
+
+/// The Front side: the boards' levels per commune, and the indicators of the
+/// plans against their targets (numerator / denominator).
+fn print_front(
+    out: &mut impl Write,
+    f: &xeploai::front::FrontReport,
+    lang: Lang,
+) -> std::io::Result<()> {
+    use xeploai::front::report::RollupScope;
+    let vi = lang == Lang::Vi;
+    writeln!(out)?;
+    let Some(scheme) = f.schemes.first() else {
+        return Ok(());
+    };
+    let label = |b: &xeploai::front::report::BandSummary| {
+        if vi {
+            b.label_vi.clone()
+        } else {
+            b.label_en.clone()
+        }
+    };
+    writeln!(
+        out,
+        "{} `{}` — {}{}",
+        if vi {
+            "Ban công tác Mặt trận theo xã, phường, thang điểm"
+        } else {
+            "Front work boards per commune, scheme"
+        },
+        scheme.id,
+        scheme.source,
+        if scheme.illustrative {
+            if vi {
+                " [MINH HỌA]"
+            } else {
+                " [ILLUSTRATIVE]"
+            }
+        } else {
+            ""
+        }
+    )?;
+    let heads: Vec<String> = scheme
+        .bands
+        .iter()
+        .map(|b| truncate(&label(b), 10))
+        .collect();
+    writeln!(
+        out,
+        "  {:<28} {:>6}{} {:>8}",
+        if vi { "xã, phường" } else { "commune" },
+        if vi { "số ban" } else { "boards" },
+        heads
+            .iter()
+            .map(|h| format!(" {h:>10}"))
+            .collect::<Vec<_>>()
+            .join(""),
+        if vi {
+            "thiếu cơ cấu"
+        } else {
+            "comp. fail"
+        }
+    )?;
+    for c in &f.communes {
+        let cells: String = scheme
+            .bands
+            .iter()
+            .map(|b| {
+                let n = c
+                    .by_rank
+                    .iter()
+                    .find(|x| x.rank == b.rank)
+                    .map_or(0, |x| x.boards);
+                format!(" {n:>10}")
+            })
+            .collect();
+        writeln!(
+            out,
+            "  {:<28} {:>6}{cells} {:>8}",
+            truncate(&c.name, 28),
+            c.boards,
+            c.composition_failed
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        if vi {
+            "Chỉ tiêu (tử số / mẫu số; đạt / số đơn vị so sánh):"
+        } else {
+            "Indicators (numerator / denominator; units meeting the target / compared):"
+        }
+    )?;
+    for row in f
+        .indicators
+        .iter()
+        .filter(|r| r.scope == RollupScope::Total)
+    {
+        let share = if row.metric.is_count() {
+            String::new()
+        } else if row.denominator > 0 {
+            format!(
+                " ({:.1}%)",
+                row.numerator as f64 * 100.0 / row.denominator as f64
+            )
+        } else {
+            String::new()
+        };
+        let targets: Vec<String> = f
+            .targets
+            .iter()
+            .filter(|t| t.metric == row.metric)
+            .map(|t| {
+                let unit = if t.metric.is_count() { "" } else { "%" };
+                format!(
+                    "{} ≥ {}{unit} [{:?}]: {}/{}{}",
+                    t.target,
+                    t.value,
+                    t.scope,
+                    t.met,
+                    t.evaluated,
+                    if t.verified { "" } else { " [U]" }
+                )
+            })
+            .collect();
+        writeln!(
+            out,
+            "  {:<50} {:>7} / {:<7}{share}{}",
+            row.metric.label(lang),
+            row.numerator,
+            row.denominator,
+            if targets.is_empty() {
+                String::new()
+            } else {
+                format!("  {}", targets.join("; "))
+            }
+        )?;
+    }
+    for t in f.targets.iter().filter(|t| !t.missed.is_empty()) {
+        let first: Vec<String> = t
+            .missed
+            .iter()
+            .take(5)
+            .map(|m| format!("{} {}/{}", m.unit, m.numerator, m.denominator))
+            .collect();
+        writeln!(
+            out,
+            "  {} {}: {}{}",
+            if vi { "chưa đạt" } else { "missed" },
+            t.target,
+            first.join(", "),
+            if t.missed.len() > 5 {
+                format!(", … ({})", t.missed.len())
+            } else {
+                String::new()
+            }
+        )?;
+    }
     Ok(())
 }
 

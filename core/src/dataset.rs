@@ -69,6 +69,13 @@ pub struct Dataset {
     /// Recorded committee decisions at points of discretion.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub decisions: Vec<Decision>,
+    /// The Front side: scorecards, board evaluations, residential evaluations and
+    /// the facts of the indicators (see [`crate::front::data`]).
+    #[serde(
+        default,
+        skip_serializing_if = "crate::front::data::FrontData::is_empty"
+    )]
+    pub front: crate::front::data::FrontData,
 }
 
 /// A unit of one of the three trees.
@@ -590,6 +597,7 @@ impl Dataset {
         for p in &mut self.people {
             normalize(&mut p.name);
         }
+        self.front.normalize_text();
     }
 }
 

@@ -7,6 +7,7 @@ pub mod dataset;
 pub mod date;
 pub mod evaluation;
 pub mod explain;
+pub mod front;
 pub mod graph;
 mod index;
 pub mod lang;

@@ -209,6 +209,9 @@ pub struct Policy {
     /// The "basic criteria" of the HTNV frames of Quy định 124 and 132 (Q10):
     /// criterion ids; empty (the default) means every graded criterion.
     pub basic_criteria: Vec<String>,
+    /// The Front side's settings (left out of the JSON while all are at their defaults).
+    #[serde(skip_serializing_if = "crate::front::FrontPolicy::is_default")]
+    pub front: crate::front::FrontPolicy,
 }
 
 /// A residence comment as a map key in JSON.
@@ -235,6 +238,7 @@ impl Default for Policy {
             leader_own_tasks_required: false,
             hd27_bands: Hd27Bands::default(),
             basic_criteria: Vec::new(),
+            front: crate::front::FrontPolicy::default(),
         }
     }
 }
@@ -268,6 +272,7 @@ pub const PRESETS: &[&str] = &[
     "hd27-2014",
     "gap-completed",
     "report-conflicts",
+    "hongngu-2023-example",
 ];
 
 impl Policy {
@@ -275,7 +280,10 @@ impl Policy {
     /// strictest text), `qd124-discipline` (any discipline triggers, as under
     /// 124), `qd132-2019` and `hd27-2014` (the aggregation presets),
     /// `gap-completed` (a score with no matching level gets HTNV),
-    /// `report-conflicts` (quota conflicts reported, nobody demoted).
+    /// `report-conflicts` (quota conflicts reported, nobody demoted),
+    /// `hongngu-2023-example` (an example provincial preset: the residential
+    /// cell's task group includes the Front criterion, see
+    /// [`crate::front::presets::hongngu_2023`]).
     ///
     /// # Errors
     /// [`PolicyError::UnknownPreset`].
@@ -308,6 +316,15 @@ impl Policy {
             },
             "report-conflicts" => Self {
                 too_many_candidates: TooManyCandidates::ReportOnly,
+                ..base
+            },
+            crate::front::presets::hongngu_2023::ID => Self {
+                front: crate::front::FrontPolicy {
+                    cell_criterion: Some(
+                        crate::front::presets::hongngu_2023::CellCriterion::hongngu_2023_example(),
+                    ),
+                    ..crate::front::FrontPolicy::default()
+                },
                 ..base
             },
             _ => {

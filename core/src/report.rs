@@ -219,6 +219,10 @@ pub struct Report {
     pub discretion: Vec<DiscretionItem>,
     /// Warnings: counts by code (e.g. `no_evaluation`, `missing_task_facts`).
     pub warnings: BTreeMap<String, u32>,
+    /// The Front side (see [`crate::front`]); left out when the dataset has no
+    /// Front work board and no Front data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub front: Option<crate::front::FrontReport>,
 }
 
 /// A report could not be read.

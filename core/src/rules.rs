@@ -236,6 +236,7 @@ pub fn all_rules() -> impl Iterator<Item = &'static RuleDef> {
         .chain(qd124::RULES)
         .chain(qd132::RULES)
         .chain(hd27::RULES)
+        .chain(crate::front::rules::RULES)
         .copied()
 }
 

@@ -121,6 +121,8 @@ struct Ctx<'a> {
     decisions: FxHashMap<&'a str, Vec<&'a Decision>>,
     /// The grassroots organisation of each rated organisation (by unit position).
     grassroots: Vec<u32>,
+    /// The Front side, rated first (DESIGN §4: boards before the cells that read them).
+    front: Option<&'a crate::front::FrontRun>,
 }
 
 impl<'a> Ctx<'a> {
@@ -355,6 +357,8 @@ pub fn rate(
     for d in ds.decisions.iter().filter(|d| d.year == year) {
         decisions.entry(d.subject.as_str()).or_default().push(d);
     }
+    // The Front side first: residential cells may read their board's rank.
+    let front = crate::front::run(graph, year, policy);
     let n_units = ds.units.len();
 
     // The organisations rated, their depth and grassroots organisation on 31 December.
@@ -398,6 +402,7 @@ pub fn rate(
         rules,
         decisions,
         grassroots,
+        front: front.as_ref(),
     };
 
     // 1–2. Eligibility and members, cell by cell, on two threads.
@@ -697,7 +702,7 @@ pub fn rate(
     if !store.fits() {
         return Err(RateError::TooLarge);
     }
-    Ok(assemble(
+    let mut report = assemble(
         &ctx,
         regime,
         regime_named,
@@ -708,7 +713,10 @@ pub fn rate(
         quotas,
         discrepancies,
         duplicates,
-    ))
+    );
+    // The Front side's section (DESIGN §6).
+    report.front = front.map(|f| f.report);
+    Ok(report)
 }
 
 /// Explicit quota groups of the year: subject → group id. A subject named in
@@ -943,6 +951,12 @@ fn assess_org(
     let Some((_, e)) = latest(ds, graph.unit_evaluations.get(o), ctx.year) else {
         return Err(not_rated(ctx.rules, NotRatedReason::NoEvaluation, &[]));
     };
+    // Front hook (DESIGN §5 Q12): a residential cell's task group with its Front criterion.
+    let (front_eval, front_findings) = ctx
+        .front
+        .and_then(|f| f.cell_criterion(graph, u, e, ctx.policy))
+        .map_or((None, Vec::new()), |(x, f)| (Some(x), f));
+    let e = front_eval.as_ref().unwrap_or(e);
     let year_period = Period::new(Some(jan1), Some(ctx.end));
     // The leadership collective: secretary, deputies, committee members during the year.
     let mut leaders: Vec<u32> = graph
@@ -1018,6 +1032,9 @@ fn assess_org(
         policy: ctx.policy,
     };
     let mut a = ctx.rules.rate_organisation(&input)?;
+    if !front_findings.is_empty() {
+        crate::front::add_cell_findings(&mut a, front_findings);
+    }
     let counts = if input.holds_members {
         input.members
     } else {
@@ -1492,6 +1509,7 @@ fn assemble(
         discrepancies,
         discretion,
         warnings,
+        front: None,
     }
 }
 

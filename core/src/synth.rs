@@ -24,6 +24,7 @@
 //! ```
 
 mod evaluations;
+mod front;
 mod names;
 
 use crate::dataset::{
@@ -183,6 +184,18 @@ pub fn generate(spec: &Spec) -> Dataset {
         ds.disciplines.extend(p.disciplines);
         ds.quota_groups.extend(p.quota_groups);
         ds.decisions.extend(p.decisions);
+        let f = &mut ds.front;
+        let pf = p.front;
+        f.board_evaluations.extend(pf.board_evaluations);
+        f.self_management_models.extend(pf.self_management_models);
+        f.unity_festivals.extend(pf.unity_festivals);
+        f.area_years.extend(pf.area_years);
+        f.committee_years.extend(pf.committee_years);
+        f.party_committee_years.extend(pf.party_committee_years);
+        f.coordination_regulations
+            .extend(pf.coordination_regulations);
+        f.dan_van_kheo.extend(pf.dan_van_kheo);
+        f.honours.extend(pf.honours);
     }
     ds
 }
@@ -267,6 +280,7 @@ struct Part {
     disciplines: Vec<crate::evaluation::Discipline>,
     quota_groups: Vec<crate::evaluation::QuotaGroup>,
     decisions: Vec<crate::evaluation::Decision>,
+    front: crate::front::data::FrontData,
 }
 
 struct Gen<'a> {
@@ -378,6 +392,14 @@ fn province(spec: &Spec, index: u32) -> Part {
         &mut g.rng,
         spec.evaluation_years,
         spec.sample_extras,
+    );
+    // The Front side from a stream of its own: the party data of a seed stay as they were.
+    let mut front_rng = Rng::new(spec.seed ^ 0x4d54_5451, u64::from(index) + 1);
+    front::add(
+        &mut g.out,
+        &mut front_rng,
+        spec.evaluation_years,
+        spec.reform.then(first_reform_day),
     );
     g.out
 }

@@ -57,6 +57,26 @@ pub enum Collection {
     QuotaGroups,
     /// `decisions`.
     Decisions,
+    /// `front.schemes`.
+    FrontSchemes,
+    /// `front.board_evaluations`.
+    FrontBoardEvaluations,
+    /// `front.self_management_models`.
+    FrontModels,
+    /// `front.unity_festivals`.
+    FrontFestivals,
+    /// `front.area_years`.
+    FrontAreaYears,
+    /// `front.committee_years`.
+    FrontCommitteeYears,
+    /// `front.party_committee_years`.
+    FrontPartyCommitteeYears,
+    /// `front.coordination_regulations`.
+    FrontRegulations,
+    /// `front.dan_van_kheo`.
+    FrontDanVanKheo,
+    /// `front.honours`.
+    FrontHonours,
 }
 
 impl Collection {
@@ -73,6 +93,16 @@ impl Collection {
             Self::Disciplines => "disciplines",
             Self::QuotaGroups => "quota_groups",
             Self::Decisions => "decisions",
+            Self::FrontSchemes => "front.schemes",
+            Self::FrontBoardEvaluations => "front.board_evaluations",
+            Self::FrontModels => "front.self_management_models",
+            Self::FrontFestivals => "front.unity_festivals",
+            Self::FrontAreaYears => "front.area_years",
+            Self::FrontCommitteeYears => "front.committee_years",
+            Self::FrontPartyCommitteeYears => "front.party_committee_years",
+            Self::FrontRegulations => "front.coordination_regulations",
+            Self::FrontDanVanKheo => "front.dan_van_kheo",
+            Self::FrontHonours => "front.honours",
         }
     }
 }
@@ -232,6 +262,44 @@ pub enum ProblemKind {
         /// The path of the other record.
         other: String,
     },
+    /// A scheme's criteria maxima do not sum to its total (front-rating.md §3.2).
+    #[error("the criteria's maxima sum to {sum} tenths, not the scheme's `max_total` {max_total}")]
+    CriteriaTotal {
+        /// The sum of the maxima.
+        sum: u64,
+        /// The scheme's total.
+        max_total: u32,
+    },
+    /// Scores that fall in no band of a scheme.
+    #[error("scores {} to {} (tenths) fall in no band (below or above `{band}`)", .from, .to)]
+    BandGap {
+        /// The band next to the gap.
+        band: String,
+        /// First score uncovered, in tenths.
+        from: u32,
+        /// Last score uncovered, in tenths.
+        to: u32,
+    },
+    /// Scores that fall in two bands of a scheme.
+    #[error("scores {from} to {to} (tenths) fall in both `{band}` and `{other}`")]
+    BandOverlap {
+        /// The band.
+        band: String,
+        /// The band before it.
+        other: String,
+        /// First score in both, in tenths.
+        from: u32,
+        /// Last score in both, in tenths.
+        to: u32,
+    },
+    /// A band whose lowest score is above its highest.
+    #[error("`min` {min} is above `max` {max}")]
+    ReversedScores {
+        /// The lowest score.
+        min: u32,
+        /// The highest score.
+        max: u32,
+    },
     /// Two people hold a single-holder role of one unit at the same time.
     #[error("`{role}` is also held by `{other}` at the same time ({other_path})")]
     ConcurrentHolders {
@@ -289,6 +357,10 @@ impl ProblemKind {
             Self::InconsistentTasks { .. } => "inconsistent_tasks",
             Self::DuplicateRecord { .. } => "duplicate_record",
             Self::UnknownCode { .. } => "unknown_code",
+            Self::CriteriaTotal { .. } => "criteria_total",
+            Self::BandGap { .. } => "band_gap",
+            Self::BandOverlap { .. } => "band_overlap",
+            Self::ReversedScores { .. } => "reversed_scores",
         }
     }
 
@@ -370,6 +442,18 @@ impl ProblemKind {
             }
             Self::DuplicateRecord { subject, other } => {
                 format!("`{subject}` đã có bản ghi cùng năm và cùng bước ở {other}")
+            }
+            Self::CriteriaTotal { sum, max_total } => format!(
+                "tổng điểm tối đa của các tiêu chí là {sum} (phần mười điểm), khác tổng `max_total` {max_total} của thang điểm"
+            ),
+            Self::BandGap { band, from, to } => format!(
+                "điểm từ {from} đến {to} (phần mười điểm) không thuộc khung nào (cạnh khung `{band}`)"
+            ),
+            Self::BandOverlap { band, other, from, to } => format!(
+                "điểm từ {from} đến {to} (phần mười điểm) thuộc cả khung `{band}` và `{other}`"
+            ),
+            Self::ReversedScores { min, max } => {
+                format!("`min` {min} lớn hơn `max` {max}")
             }
             Self::ConcurrentHolders { role, other, other_path } => format!(
                 "`{role}` đồng thời do `{other}` đảm nhiệm ({other_path})"
@@ -568,13 +652,13 @@ pub fn validate_with(ds: &Dataset, options: ValidateOptions) -> ValidationReport
     check(ds, &resolved, options).0
 }
 
-struct Sink<'a> {
+pub(crate) struct Sink<'a> {
     ds: &'a Dataset,
     problems: Vec<Problem>,
 }
 
 impl Sink<'_> {
-    fn push(
+    pub(crate) fn push(
         &mut self,
         collection: Collection,
         index: usize,
@@ -624,6 +708,7 @@ fn record_label(ds: &Dataset, collection: Collection, index: usize) -> String {
             .decisions
             .get(index)
             .map(|d| format!("{} {} {}", d.subject, d.year, d.point)),
+        c => crate::front::check::record_label(ds, c, index),
     }
     .unwrap_or_default()
 }
@@ -678,6 +763,7 @@ pub(crate) fn check(
             check_posts(ds, r, &unit_posts, &mut sink);
             check_residence(ds, r, &mut sink);
             check_ratings(ds, r, &mut sink);
+            crate::front::check::check(ds, r, &mut sink);
             (sink.problems, unit_posts)
         },
         || {
@@ -1217,7 +1303,7 @@ fn dangling_subject(target: &str) -> ProblemKind {
     }
 }
 
-fn check_tasks(
+pub(crate) fn check_tasks(
     sink: &mut Sink<'_>,
     c: Collection,
     i: usize,

@@ -26,6 +26,7 @@ use xeploai::{Dataset, OrgGraph, Policy, Report, Role, UnitKind};
 const DOC: &str = include_str!("../../docs/dataset-format.md");
 const REPORT_DOC: &str = include_str!("../../docs/report-format.md");
 const POLICY_DOC: &str = include_str!("../../docs/policy.md");
+const FRONT_DOC: &str = include_str!("../../docs/front.md");
 
 /// The first ```json block of the page.
 fn first_json_block(doc: &str) -> &str {
@@ -312,6 +313,34 @@ fn all_kinds() -> Vec<(ProblemKind, &'static str)> {
                 other_path: "posts[0]".into(),
             },
             "concurrent_holders",
+        ),
+        (
+            ProblemKind::CriteriaTotal {
+                sum: 900,
+                max_total: 1000,
+            },
+            "criteria_total",
+        ),
+        (
+            ProblemKind::BandGap {
+                band: "kha".into(),
+                from: 791,
+                to: 799,
+            },
+            "band_gap",
+        ),
+        (
+            ProblemKind::BandOverlap {
+                band: "kha".into(),
+                other: "tot".into(),
+                from: 800,
+                to: 810,
+            },
+            "band_overlap",
+        ),
+        (
+            ProblemKind::ReversedScores { min: 900, max: 800 },
+            "reversed_scores",
         ),
     ]
 }
@@ -695,6 +724,7 @@ fn report_page_names_every_rule_and_code() {
     for r in xeploai::rules::qd366::RULES
         .iter()
         .chain(xeploai::rules::common::RULES)
+        .chain(xeploai::front::rules::RULES)
     {
         need(rule_row(r));
     }
@@ -769,11 +799,20 @@ fn policy_page_names_every_setting_and_preset() {
     }
     for preset in xeploai::policy::PRESETS {
         let p = serde_json::to_value(Policy::preset(preset).expect("a preset")).expect("JSON");
-        let changes: Vec<String> = defaults
+        let mut changes: Vec<String> = defaults
             .iter()
             .filter(|(k, v)| *k != "name" && p.get(k.as_str()) != Some(v))
             .map(|(k, _)| format!("`{k}`: `{}`", one_line_value(&p[k.as_str()])))
             .collect();
+        // The Front settings appear only when they differ: named one by one.
+        if let Some(Value::Object(front)) = p.get("front") {
+            let base = serde_json::to_value(xeploai::front::FrontPolicy::default()).expect("JSON");
+            for (k, v) in front {
+                if base.get(k.as_str()) != Some(v) {
+                    changes.push(format!("`front.{k}`"));
+                }
+            }
+        }
         let row = format!("| `{preset}` | {} |", {
             if changes.is_empty() {
                 "–".to_owned()
@@ -820,12 +859,45 @@ fn anchors(doc: &str) -> Vec<String> {
     out
 }
 
+/// docs/front.md names every Front rule, preset scheme and metric, and every
+/// Front setting of the policy.
+#[test]
+fn front_page_names_every_rule_scheme_metric_and_setting() {
+    let mut missing = Vec::new();
+    for r in xeploai::front::rules::RULES {
+        if !FRONT_DOC.contains(&format!("`{}`", r.id)) {
+            missing.push(r.id.to_owned());
+        }
+    }
+    for s in xeploai::front::presets::SCHEMES {
+        if !FRONT_DOC.contains(&format!("| `{s}` |")) {
+            missing.push((*s).to_owned());
+        }
+    }
+    for m in xeploai::front::settings::Metric::ALL {
+        if !FRONT_DOC.contains(&format!("`{}`", m.as_str())) {
+            missing.push(m.as_str().to_owned());
+        }
+    }
+    let settings = serde_json::to_value(xeploai::front::FrontPolicy::default()).expect("JSON");
+    for k in settings.as_object().expect("an object").keys() {
+        if !POLICY_DOC.contains(&format!("`front.{k}`")) {
+            missing.push(format!("front.{k} (policy.md)"));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "docs/front.md or policy.md misses: {missing:?}"
+    );
+}
+
 #[test]
 fn links_between_the_pages_resolve() {
     let pages = [
         ("dataset-format.md", DOC),
         ("report-format.md", REPORT_DOC),
         ("policy.md", POLICY_DOC),
+        ("front.md", FRONT_DOC),
     ];
     let mut broken = Vec::new();
     for (name, doc) in pages {

@@ -29,7 +29,7 @@ use std::sync::Arc;
 
 /// The policy settings an outcome can name (fields of [`crate::Policy`]), in
 /// the order they are listed in an outcome's `settings`.
-pub const SETTINGS: [&str; 17] = [
+pub const SETTINGS: [&str; 18] = [
     "quota_reading",
     "quota_rounding",
     "member_groups",
@@ -47,6 +47,7 @@ pub const SETTINGS: [&str; 17] = [
     "leader_own_tasks_required",
     "hd27_bands",
     "basic_criteria",
+    "front",
 ];
 
 /// The bit of a setting in a row's `settings` mask (0 for an unknown name).
@@ -855,7 +856,9 @@ mod tests {
 
     #[test]
     fn settings_are_policy_fields() {
-        let policy = serde_json::to_value(crate::Policy::default()).unwrap_or_default();
+        // A preset that sets every field, `front` included (left out at its default).
+        let policy = serde_json::to_value(crate::Policy::preset("hongngu-2023-example").unwrap())
+            .unwrap_or_default();
         for s in SETTINGS {
             assert!(policy.get(s).is_some(), "{s} is not a policy field");
         }

@@ -60,6 +60,8 @@ pub struct Fx {
     pub disciplines: Vec<Value>,
     pub quota_groups: Vec<Value>,
     pub decisions: Vec<Value>,
+    /// The `front` section (an object; left out while empty).
+    pub front: Value,
 }
 
 impl Default for Fx {
@@ -87,6 +89,7 @@ impl Fx {
             disciplines: Vec::new(),
             quota_groups: Vec::new(),
             decisions: Vec::new(),
+            front: json!({}),
         }
     }
 
@@ -218,7 +221,7 @@ impl Fx {
     /// The dataset as JSON text.
     #[must_use]
     pub fn json(&self) -> String {
-        json!({
+        let mut v = json!({
             "format": "xeploai-dataset/1",
             "description": "fixture",
             "units": self.units,
@@ -229,8 +232,11 @@ impl Fx {
             "disciplines": self.disciplines,
             "quota_groups": self.quota_groups,
             "decisions": self.decisions,
-        })
-        .to_string()
+        });
+        if self.front.as_object().is_some_and(|o| !o.is_empty()) {
+            v["front"] = self.front.clone();
+        }
+        v.to_string()
     }
 
     /// The dataset, parsed as a caller would.

@@ -1,0 +1,142 @@
+//! The composition checks of a Front work board on a date (front-rating.md §2.3,
+//! rules O2–O4 of the model regulation presented at the 2016 training on Hướng
+//! dẫn 52/HD-MTTW-BTT): 9–15 members, exactly one head, the deputies, a
+//! representative of the area cell's committee (not applicable where the area
+//! has no cell) and the heads of the area's mass-organisation branches. The
+//! limits and the list of organisations are policy settings. Whether the head is
+//! the deputy secretary of the cell is an indicator ([`crate::front::indicators`]),
+//! not a check.
+
+use crate::dataset::Unit;
+use crate::date::Date;
+use crate::explain::{date_value, Effect, Finding};
+use crate::front::report::{Check, CheckStatus};
+use crate::front::rules as fr;
+use crate::front::settings::FrontPolicy;
+use crate::graph::OrgGraph;
+use crate::org::{Role, UnitKind};
+
+fn check(status: CheckStatus, rule: &'static crate::explain::RuleDef, values: &[i64]) -> Check {
+    let effect = match status {
+        CheckStatus::Met => Effect::Met,
+        CheckStatus::Failed => Effect::Lowered,
+        CheckStatus::NotApplicable => Effect::Noted,
+    };
+    Check {
+        status,
+        unit: None,
+        finding: Finding::new(rule, effect, values),
+    }
+}
+
+const fn status(ok: bool) -> CheckStatus {
+    if ok {
+        CheckStatus::Met
+    } else {
+        CheckStatus::Failed
+    }
+}
+
+/// The checks of `board` on `as_of`, in the order of §2.3.
+///
+/// ```
+/// use xeploai::front::{composition::check_board, report::CheckStatus, settings::FrontPolicy};
+/// use xeploai::date::parse_iso_date;
+/// let g = xeploai::sample::graph().unwrap();
+/// let day = parse_iso_date("2025-12-31").unwrap();
+/// let board = g.units_of_kind_on(xeploai::UnitKind::FrontWorkBoard, day).next().unwrap();
+/// let checks = check_board(&g, board, day, &FrontPolicy::default());
+/// assert_eq!(checks[0].finding.rule.id, "front.o2.size");
+/// ```
+#[must_use]
+pub fn check_board(graph: &OrgGraph, board: &Unit, as_of: Date, p: &FrontPolicy) -> Vec<Check> {
+    let day = date_value(as_of);
+    let posts = graph.posts_of_unit(&board.id, as_of);
+    let mut members: Vec<&str> = posts
+        .iter()
+        .filter(|x| {
+            matches!(
+                x.role,
+                Role::BoardHead | Role::BoardDeputy | Role::BoardMember
+            )
+        })
+        .map(|x| x.person.as_str())
+        .collect();
+    members.sort_unstable();
+    members.dedup();
+    let count = |role: Role| {
+        let mut v: Vec<&str> = posts
+            .iter()
+            .filter(|x| x.role == role)
+            .map(|x| x.person.as_str())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        i64::try_from(v.len()).unwrap_or(i64::MAX)
+    };
+    let n = i64::try_from(members.len()).unwrap_or(i64::MAX);
+    let mut out = Vec::with_capacity(6);
+    // O2: 9 to 15 persons.
+    out.push(check(
+        status(n >= i64::from(p.min_size) && n <= i64::from(p.max_size)),
+        &fr::SIZE,
+        &[n, i64::from(p.min_size), i64::from(p.max_size), day],
+    ));
+    // O3: exactly one head; one or more deputies (at most the setting).
+    let heads = count(Role::BoardHead);
+    out.push(check(status(heads == 1), &fr::HEAD, &[heads, day]));
+    let deputies = count(Role::BoardDeputy);
+    out.push(check(
+        status(deputies >= i64::from(p.min_deputies) && deputies <= i64::from(p.max_deputies)),
+        &fr::DEPUTIES,
+        &[
+            deputies,
+            i64::from(p.min_deputies),
+            i64::from(p.max_deputies),
+            day,
+        ],
+    ));
+    let Some(area) = board.area.as_deref() else {
+        return out;
+    };
+    // O4a: a representative of the chi ủy of the area's cell(s).
+    let cells = graph.cells_of_area(area, as_of);
+    if cells.is_empty() {
+        out.push(check(CheckStatus::NotApplicable, &fr::NO_CELL, &[day]));
+    } else {
+        let represented = members.iter().any(|person| {
+            graph.posts_of_person(person, as_of).iter().any(|q| {
+                matches!(
+                    q.role,
+                    Role::Secretary | Role::DeputySecretary | Role::CommitteeMember
+                ) && cells.iter().any(|c| c.id == q.unit)
+            })
+        });
+        out.push(check(status(represented), &fr::CELL_REPRESENTATIVE, &[day]));
+    }
+    // O4b: the heads of the area's mass-organisation branches (of the listed organisations).
+    let mut all_present = true;
+    let mut any_branch = false;
+    for branch in graph.children_of_kind(area, UnitKind::MassOrgBranch, as_of) {
+        if !branch
+            .organisation
+            .as_ref()
+            .is_some_and(|o| p.mass_organisations.contains(o))
+        {
+            continue;
+        }
+        for head in graph.holders(&branch.id, Role::BranchHead, as_of) {
+            any_branch = true;
+            if members.binary_search(&head.id.as_str()).is_err() {
+                all_present = false;
+                let mut c = check(CheckStatus::Failed, &fr::BRANCH_HEAD, &[day]);
+                c.unit = Some(branch.id.clone());
+                out.push(c);
+            }
+        }
+    }
+    if any_branch && all_present {
+        out.push(check(CheckStatus::Met, &fr::BRANCH_HEAD, &[day]));
+    }
+    out
+}

@@ -1,0 +1,484 @@
+//! The Front side's settings (`front` in the policy): the composition limits
+//! (front-rating.md O2–O5), the default scheme, the festival window, the
+//! self-management assessment delay, the targets of the plans and resolutions
+//! (§5–§6) and the cell's Front criterion (off by default; DESIGN §5 Q12).
+//! Every [U] rule of the reference is one of these settings, with a default.
+
+use crate::front::presets::hongngu_2023::CellCriterion;
+use crate::lang::{pick, Lang};
+use crate::policy::Rounding;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Which areas count in the denominator of the head-is-deputy-secretary
+/// indicator (front-rating.md §2.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum HeadDenominator {
+    /// Areas with a cell (an area without one is not applicable); default.
+    AreasWithCell,
+    /// Every area.
+    AllAreas,
+}
+
+/// What an indicator measures. Each metric is observed on its own units (an
+/// area, a Front committee, a party committee, a government) as a numerator and
+/// a denominator, and rolled up by commune and province by summing both.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// Areas whose board head is the deputy secretary of the area's cell / areas
+    /// with a cell (O14; [U] target of the 2023–2027 plans).
+    BoardHeadIsDeputySecretary,
+    /// Per commune Front committee: board heads of the commune who are members of
+    /// it / the commune's residential areas (R1.2b, HD 03/2025, [V]).
+    CommitteeBoardHeads,
+    /// Commune Front committees meeting the 30 % rule of HD 03/2025 / commune
+    /// Front committees (the rounding of the `committee_board_heads` target).
+    CommitteesMeetingBoardHeadsRule,
+    /// Supervision topics chaired / Front committees (count per committee, §5.1).
+    SupervisionTopics,
+    /// Social-critique topics chaired / Front committees (count per committee, §5.1).
+    SocialCritiqueTopics,
+    /// Party committees (commune and province) that issued orientation documents
+    /// for the Front / party committees (§5.1).
+    OrientationDocuments,
+    /// Governments (commune, province) with a coordination regulation in force /
+    /// governments (§5.1).
+    CoordinationRegulation,
+    /// Areas that held the Great Unity Festival in the window with both parts /
+    /// areas with a board (F2, F3).
+    UnityFestivalHeld,
+    /// Dialogue conclusions followed up / conclusions issued (§5.2, [U]).
+    ConclusionsFollowedUp,
+    /// "Dân vận khéo" models effective / registered (V3).
+    DanVanKheoEffective,
+    /// Self-management models effective / models of the year (M1).
+    SelfManagementEffective,
+    /// Board heads who are deputy secretaries honoured in the year / such heads (§6).
+    DeputySecretariesHonoured,
+    /// Households recognised cultured families / households (T3; GSO definition).
+    CulturedFamilies,
+    /// Survey ballots returned / households (S2).
+    SurveyCoverage,
+}
+
+impl Metric {
+    /// Every metric.
+    pub const ALL: [Self; 14] = [
+        Self::BoardHeadIsDeputySecretary,
+        Self::CommitteeBoardHeads,
+        Self::CommitteesMeetingBoardHeadsRule,
+        Self::SupervisionTopics,
+        Self::SocialCritiqueTopics,
+        Self::OrientationDocuments,
+        Self::CoordinationRegulation,
+        Self::UnityFestivalHeld,
+        Self::ConclusionsFollowedUp,
+        Self::DanVanKheoEffective,
+        Self::SelfManagementEffective,
+        Self::DeputySecretariesHonoured,
+        Self::CulturedFamilies,
+        Self::SurveyCoverage,
+    ];
+
+    /// The snake_case name.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::BoardHeadIsDeputySecretary => "board_head_is_deputy_secretary",
+            Self::CommitteeBoardHeads => "committee_board_heads",
+            Self::CommitteesMeetingBoardHeadsRule => "committees_meeting_board_heads_rule",
+            Self::SupervisionTopics => "supervision_topics",
+            Self::SocialCritiqueTopics => "social_critique_topics",
+            Self::OrientationDocuments => "orientation_documents",
+            Self::CoordinationRegulation => "coordination_regulation",
+            Self::UnityFestivalHeld => "unity_festival_held",
+            Self::ConclusionsFollowedUp => "conclusions_followed_up",
+            Self::DanVanKheoEffective => "dan_van_kheo_effective",
+            Self::SelfManagementEffective => "self_management_effective",
+            Self::DeputySecretariesHonoured => "deputy_secretaries_honoured",
+            Self::CulturedFamilies => "cultured_families",
+            Self::SurveyCoverage => "survey_coverage",
+        }
+    }
+
+    /// Whether the metric counts per unit (topics per committee) rather than a share.
+    #[must_use]
+    pub const fn is_count(self) -> bool {
+        matches!(self, Self::SupervisionTopics | Self::SocialCritiqueTopics)
+    }
+
+    /// A short label.
+    #[must_use]
+    pub const fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Self::BoardHeadIsDeputySecretary => pick(
+                lang,
+                "Trưởng ban CTMT là Phó Bí thư chi bộ",
+                "board heads who are deputy cell secretaries",
+            ),
+            Self::CommitteeBoardHeads => pick(
+                lang,
+                "Trưởng ban CTMT là ủy viên UBMTTQ xã",
+                "board heads on the commune Front committee",
+            ),
+            Self::CommitteesMeetingBoardHeadsRule => pick(
+                lang,
+                "UBMTTQ xã có ≥ 30% Trưởng ban CTMT",
+                "commune Front committees with ≥ 30 % board heads",
+            ),
+            Self::SupervisionTopics => pick(
+                lang,
+                "chuyên đề giám sát mỗi UBMTTQ",
+                "supervision topics per Front committee",
+            ),
+            Self::SocialCritiqueTopics => pick(
+                lang,
+                "chuyên đề phản biện xã hội mỗi UBMTTQ",
+                "social-critique topics per Front committee",
+            ),
+            Self::OrientationDocuments => pick(
+                lang,
+                "cấp ủy ban hành văn bản định hướng cho Mặt trận",
+                "party committees with orientation documents",
+            ),
+            Self::CoordinationRegulation => pick(
+                lang,
+                "chính quyền có quy chế phối hợp với Mặt trận",
+                "governments with a coordination regulation",
+            ),
+            Self::UnityFestivalHeld => pick(
+                lang,
+                "khu dân cư tổ chức Ngày hội Đại đoàn kết",
+                "areas that held the Unity Festival",
+            ),
+            Self::ConclusionsFollowedUp => pick(
+                lang,
+                "kết luận đối thoại được theo dõi thực hiện",
+                "dialogue conclusions followed up",
+            ),
+            Self::DanVanKheoEffective => pick(
+                lang,
+                "mô hình Dân vận khéo hiệu quả",
+                "effective Dân vận khéo models",
+            ),
+            Self::SelfManagementEffective => pick(
+                lang,
+                "mô hình tự quản hiệu quả",
+                "effective self-management models",
+            ),
+            Self::DeputySecretariesHonoured => pick(
+                lang,
+                "Phó Bí thư kiêm Trưởng ban được tuyên dương",
+                "deputy secretaries heading a board honoured",
+            ),
+            Self::CulturedFamilies => {
+                pick(lang, "hộ gia đình văn hóa", "cultured-family households")
+            }
+            Self::SurveyCoverage => pick(
+                lang,
+                "hộ được lấy ý kiến sự hài lòng",
+                "households surveyed",
+            ),
+        }
+    }
+}
+
+/// How a value compares to a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparator {
+    /// ≥.
+    AtLeast,
+    /// ≤.
+    AtMost,
+}
+
+/// Where a target is compared.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// On each unit the metric observes (an area, a committee, a government).
+    Unit,
+    /// On each commune's roll-up.
+    Commune,
+    /// On each province's roll-up.
+    Province,
+}
+
+/// A target of a plan or resolution: `(metric, comparator, value, scope, period)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// Its id.
+    pub id: String,
+    /// The metric.
+    pub metric: Metric,
+    /// The comparator.
+    pub comparator: Comparator,
+    /// Percent for a share; a count per unit of the denominator for a count metric.
+    pub value: u32,
+    /// Where it is compared.
+    pub scope: Scope,
+    /// First year it applies to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_year: Option<i32>,
+    /// Last year it applies to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_year: Option<i32>,
+    /// How `value % × denominator` is rounded to the count required (ceil by default:
+    /// the exact cross-multiplication "≥ 30 %").
+    #[serde(default = "ceil")]
+    pub rounding: Rounding,
+    /// The document it comes from.
+    pub source: String,
+    /// Whether the source was read ([V]); otherwise a default from news articles ([U]).
+    #[serde(default)]
+    pub verified: bool,
+}
+
+const fn ceil() -> Rounding {
+    Rounding::Ceil
+}
+
+impl Target {
+    /// Whether the target applies to a year.
+    #[must_use]
+    pub fn applies_to(&self, year: i32) -> bool {
+        self.from_year.is_none_or(|f| f <= year) && self.to_year.is_none_or(|t| year <= t)
+    }
+
+    /// Whether `numerator / denominator` meets the target (`None` if the
+    /// denominator is 0: not applicable). Integer arithmetic only.
+    #[must_use]
+    pub fn met(&self, numerator: u64, denominator: u64) -> Option<bool> {
+        if denominator == 0 {
+            return None;
+        }
+        let v = u64::from(self.value);
+        let required = if self.metric.is_count() {
+            v * denominator
+        } else {
+            let x = v * denominator;
+            match self.rounding {
+                Rounding::Ceil => x.div_ceil(100),
+                Rounding::Floor => x / 100,
+                Rounding::Round => (x + 50) / 100,
+            }
+        };
+        Some(match self.comparator {
+            Comparator::AtLeast => numerator >= required,
+            Comparator::AtMost => numerator <= required,
+        })
+    }
+}
+
+fn target(
+    id: &str,
+    metric: Metric,
+    value: u32,
+    scope: Scope,
+    years: (Option<i32>, Option<i32>),
+    source: &str,
+    verified: bool,
+) -> Target {
+    Target {
+        id: id.to_owned(),
+        metric,
+        comparator: Comparator::AtLeast,
+        value,
+        scope,
+        from_year: years.0,
+        to_year: years.1,
+        rounding: Rounding::Ceil,
+        source: source.to_owned(),
+        verified,
+    }
+}
+
+/// The default targets: HD 03/2025 ([V], term 2025–2030) and the defaults
+/// taken from the news articles on the 2023–2027 plans and the provincial
+/// resolutions ([U], editable).
+#[must_use]
+pub fn default_targets() -> Vec<Target> {
+    use crate::front::rules::{HD03, PLAN_2023};
+    const RESOLUTION: &str =
+        "Nghị quyết của tỉnh ủy về công tác Mặt trận (chỉ tiêu theo báo chí, chưa có văn bản gốc)";
+    vec![
+        target(
+            "hd03.committee_board_heads",
+            Metric::CommitteeBoardHeads,
+            30,
+            Scope::Unit,
+            (Some(2025), Some(2030)),
+            HD03,
+            true,
+        ),
+        target(
+            "plan2023.board_head_deputy_secretary",
+            Metric::BoardHeadIsDeputySecretary,
+            100,
+            Scope::Commune,
+            (Some(2023), Some(2027)),
+            PLAN_2023,
+            false,
+        ),
+        target(
+            "resolution.supervision_topics",
+            Metric::SupervisionTopics,
+            2,
+            Scope::Unit,
+            (None, None),
+            RESOLUTION,
+            false,
+        ),
+        target(
+            "resolution.social_critique_topics",
+            Metric::SocialCritiqueTopics,
+            2,
+            Scope::Unit,
+            (None, None),
+            RESOLUTION,
+            false,
+        ),
+        target(
+            "resolution.orientation_documents",
+            Metric::OrientationDocuments,
+            100,
+            Scope::Province,
+            (None, None),
+            RESOLUTION,
+            false,
+        ),
+        target(
+            "resolution.coordination_regulation",
+            Metric::CoordinationRegulation,
+            100,
+            Scope::Province,
+            (None, None),
+            RESOLUTION,
+            false,
+        ),
+        target(
+            "festival.held",
+            Metric::UnityFestivalHeld,
+            100,
+            Scope::Commune,
+            (None, None),
+            crate::front::rules::NQ04,
+            false,
+        ),
+    ]
+}
+
+/// Every setting of the Front side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct FrontPolicy {
+    /// The scheme of board evaluations that name none (a preset id or a dataset scheme).
+    pub scheme: String,
+    /// Fewest board members (O2, [V] 9).
+    pub min_size: u32,
+    /// Most board members (O2, [V] 15).
+    pub max_size: u32,
+    /// Fewest deputy heads (O3, [V] "one or more").
+    pub min_deputies: u32,
+    /// Most deputy heads (O3, [U] default 2).
+    pub max_deputies: u32,
+    /// The mass organisations whose branch heads must sit on the board (O4b; the
+    /// list is O5, [U]): `organisation` codes of `mass_org_branch` units.
+    pub mass_organisations: Vec<String>,
+    /// The denominator of the head-is-deputy-secretary indicator (§2.3).
+    pub head_deputy_denominator: HeadDenominator,
+    /// Month of the festival window (F2, [V] November).
+    pub festival_month: u32,
+    /// First day of the window (F2, [V] 1).
+    pub festival_from_day: u32,
+    /// Last day of the window (F2, [V] 18).
+    pub festival_to_day: u32,
+    /// Months a model must have run before it is assessed (M4, [U] 12).
+    pub model_min_months: u32,
+    /// The targets compared (default: [`default_targets`]).
+    pub targets: Vec<Target>,
+    /// The cell's Front criterion; off (`null`) unless a provincial preset turns it on (Q12).
+    pub cell_criterion: Option<CellCriterion>,
+}
+
+impl Default for FrontPolicy {
+    fn default() -> Self {
+        Self {
+            scheme: crate::front::presets::hd35_hoabinh_2017::ID.to_owned(),
+            min_size: 9,
+            max_size: 15,
+            min_deputies: 1,
+            max_deputies: 2,
+            mass_organisations: ["farmers", "women", "youth", "veterans", "elderly"]
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
+            head_deputy_denominator: HeadDenominator::AreasWithCell,
+            festival_month: 11,
+            festival_from_day: 1,
+            festival_to_day: 18,
+            model_min_months: 12,
+            targets: default_targets(),
+            cell_criterion: None,
+        }
+    }
+}
+
+impl FrontPolicy {
+    /// Whether every setting is at its default (the policy's JSON then leaves
+    /// the section out, so that reports of the party side stay as they were).
+    #[must_use]
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thirty_percent_with_ceil_is_the_cross_multiplication() {
+        let t = &default_targets()[0];
+        assert_eq!(t.metric, Metric::CommitteeBoardHeads);
+        for areas in 0..60u64 {
+            for heads in 0..=areas {
+                let exact = heads * 10 >= 3 * areas;
+                assert_eq!(
+                    t.met(heads, areas),
+                    (areas > 0).then_some(exact),
+                    "{heads}/{areas}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn floor_rounding_is_more_lenient() {
+        let mut t = default_targets()[0].clone();
+        t.rounding = Rounding::Floor;
+        // 7 areas: 30 % is 2.1; floor needs 2, ceil needs 3.
+        assert_eq!(t.met(2, 7), Some(true));
+        t.rounding = Rounding::Ceil;
+        assert_eq!(t.met(2, 7), Some(false));
+        assert_eq!(t.met(3, 7), Some(true));
+    }
+
+    #[test]
+    fn count_targets_multiply_by_the_units() {
+        let t = &default_targets()[2];
+        assert!(t.metric.is_count());
+        assert_eq!(t.met(2, 1), Some(true));
+        assert_eq!(t.met(1, 1), Some(false));
+        assert_eq!(t.met(7, 4), Some(false));
+        assert_eq!(t.met(8, 4), Some(true));
+    }
+}

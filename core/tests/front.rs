@@ -1,0 +1,639 @@
+//! The Front side (front-rating.md; DESIGN §6): the composition checks of a
+//! Front work board (O2–O4), the bands of `hoabinh-2017` (E2), gates, vetoes
+//! and the quota of a scheme (§3.2.2), scheme validation, the 30 % rule of
+//! HD 03/2025 (R1.2b), the head-is-deputy-secretary indicator across a change of
+//! post (O14), and the residential cell's Front criterion end to end (Q12).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "tests fail loudly"
+)]
+
+mod common;
+
+use common::{excellent_tasks, rated, Fx, YEAR};
+use serde_json::{json, Value};
+use xeploai::date::parse_iso_date;
+use xeploai::front::indicators::head_is_deputy_secretary;
+use xeploai::front::presets;
+use xeploai::front::report::{CheckStatus, FrontReport};
+use xeploai::front::scheme::{Scheme, SchemeError};
+use xeploai::front::settings::{HeadDenominator, Metric};
+use xeploai::{Lang, Policy};
+
+/// The province and commune Front committees `MT` and `MX`.
+fn with_front(mut fx: Fx) -> Fx {
+    fx.units.push(json!({"id": "MT", "kind": "front_committee", "name": "Ủy ban MTTQ tỉnh", "level": "province", "area": "T"}));
+    fx.units.push(json!({"id": "MX", "kind": "front_committee", "name": "Ủy ban MTTQ xã Tân Hòa", "level": "commune", "parent": "MT", "area": "X"}));
+    fx
+}
+
+/// Cell `C1` (secretary `S1`, deputy `D1`, three more members) serving area `A-C1`.
+fn cell_c1(fx: &mut Fx) {
+    fx.cell("C1");
+    for p in ["S1", "D1", "M1", "M2", "M3"] {
+        fx.member(p, "C1");
+    }
+    fx.post("S1", "C1", "secretary");
+    fx.post("D1", "C1", "deputy_secretary");
+}
+
+/// Board `B-<area>` of `area` with `size` members: `head`, one deputy, and
+/// fillers; with `rep` the cell secretary `S1` sits on it.
+fn board(fx: &mut Fx, area: &str, size: usize, head: &str, rep: bool) {
+    let b = format!("B-{area}");
+    fx.units.push(json!({"id": b, "kind": "front_work_board", "name": format!("Ban công tác Mặt trận {area}"), "parent": "MX", "area": area}));
+    if fx.people.iter().all(|p| p["id"] != head) {
+        fx.people
+            .push(json!({"id": head, "name": format!("Trưởng ban {head}")}));
+    }
+    fx.post(head, &b, "board_head");
+    let dep = format!("{b}-dep");
+    fx.people.push(json!({"id": dep, "name": "Phó ban"}));
+    fx.post(&dep, &b, "board_deputy");
+    let mut n = 2;
+    if rep {
+        fx.post("S1", &b, "board_member");
+        n += 1;
+    }
+    for k in n..size {
+        let id = format!("{b}-m{k}");
+        fx.people
+            .push(json!({"id": id, "name": format!("Thành viên {k}")}));
+        fx.post(&id, &b, "board_member");
+    }
+}
+
+fn front_of(fx: &Fx, policy: &Policy) -> FrontReport {
+    xeploai::run::rate(&fx.graph(), YEAR, None, policy)
+        .expect("rates")
+        .front
+        .expect("a Front section")
+}
+
+fn check_status(f: &FrontReport, board: &str, rule: &str) -> Vec<CheckStatus> {
+    f.boards
+        .iter()
+        .find(|b| b.board == board)
+        .expect("the board")
+        .composition
+        .iter()
+        .filter(|c| c.finding.rule.id == rule)
+        .map(|c| c.status)
+        .collect()
+}
+
+#[test]
+fn a_board_has_9_to_15_members() {
+    for (size, ok) in [(8, false), (9, true), (15, true), (16, false)] {
+        let mut fx = with_front(Fx::new());
+        cell_c1(&mut fx);
+        board(&mut fx, "A-C1", size, "D1", true);
+        let f = front_of(&fx, &Policy::default());
+        let want = if ok {
+            CheckStatus::Met
+        } else {
+            CheckStatus::Failed
+        };
+        assert_eq!(
+            check_status(&f, "B-A-C1", "front.o2.size"),
+            [want],
+            "{size}"
+        );
+        let b = &f.boards[0];
+        assert_eq!(b.composition_ok, ok, "{size}");
+        assert_eq!(
+            b.composition[0].finding.named_values()["members"],
+            size as i64
+        );
+    }
+}
+
+#[test]
+fn exactly_one_head_and_the_deputies() {
+    let mut fx = with_front(Fx::new());
+    cell_c1(&mut fx);
+    board(&mut fx, "A-C1", 10, "D1", true);
+    let f = front_of(&fx, &Policy::default());
+    assert_eq!(
+        check_status(&f, "B-A-C1", "front.o3.head"),
+        [CheckStatus::Met]
+    );
+    assert_eq!(
+        check_status(&f, "B-A-C1", "front.o3.deputies"),
+        [CheckStatus::Met]
+    );
+    // A second head on the same day is reported by validation (a warning) and fails O3.
+    fx.post("M1", "B-A-C1", "board_head");
+    let f = front_of(&fx, &Policy::default());
+    assert_eq!(
+        check_status(&f, "B-A-C1", "front.o3.head"),
+        [CheckStatus::Failed]
+    );
+    // The deputy limit is a setting.
+    let p = Policy::from_json(r#"{"front": {"min_deputies": 2}}"#).expect("a policy");
+    let f = front_of(&fx, &p);
+    assert_eq!(
+        check_status(&f, "B-A-C1", "front.o3.deputies"),
+        [CheckStatus::Failed]
+    );
+}
+
+#[test]
+fn the_cell_committee_representative_is_not_applicable_without_a_cell() {
+    let mut fx = with_front(Fx::new());
+    cell_c1(&mut fx);
+    board(&mut fx, "A-C1", 10, "D1", false);
+    fx.units.push(json!({"id": "A-N", "kind": "residential_area", "name": "Ấp Mới", "local_name": "ấp", "parent": "X"}));
+    board(&mut fx, "A-N", 10, "HN", false);
+    let f = front_of(&fx, &Policy::default());
+    // The head D1 is a deputy secretary: the chi ủy is represented.
+    assert_eq!(
+        check_status(&f, "B-A-C1", "front.o4a.cell_committee"),
+        [CheckStatus::Met]
+    );
+    assert_eq!(
+        check_status(&f, "B-A-N", "front.o4a.no_cell"),
+        [CheckStatus::NotApplicable]
+    );
+    let n = f.boards.iter().find(|b| b.board == "B-A-N").expect("board");
+    assert!(n.composition_ok, "not applicable is not a failure");
+    // Without anyone of the chi ủy, the check fails.
+    let mut fx = with_front(Fx::new());
+    cell_c1(&mut fx);
+    board(&mut fx, "A-C1", 10, "HX", false);
+    let f = front_of(&fx, &Policy::default());
+    assert_eq!(
+        check_status(&f, "B-A-C1", "front.o4a.cell_committee"),
+        [CheckStatus::Failed]
+    );
+}
+
+#[test]
+fn the_heads_of_the_mass_organisation_branches_sit_on_the_board() {
+    let mut fx = with_front(Fx::new());
+    cell_c1(&mut fx);
+    board(&mut fx, "A-C1", 10, "D1", true);
+    for org in ["women", "farmers", "red_cross"] {
+        let id = format!("BR-{org}");
+        fx.units.push(json!({"id": id, "kind": "mass_org_branch", "name": format!("Chi hội {org}"), "parent": "A-C1", "organisation": org}));
+        let head = format!("H-{org}");
+        fx.people
+            .push(json!({"id": head, "name": "Chi hội trưởng"}));
+        fx.post(&head, &id, "branch_head");
+    }
+    fx.post("H-women", "B-A-C1", "board_member");
+    let f = front_of(&fx, &Policy::default());
+    let b = &f.boards[0];
+    let failed: Vec<_> = b
+        .composition
+        .iter()
+        .filter(|c| c.finding.rule.id == "front.o4b.branch_head")
+        .map(|c| (c.status, c.unit.clone()))
+        .collect();
+    // Farmers' head is missing; red_cross is not in the default list (O5, [U]).
+    assert_eq!(
+        failed,
+        [(CheckStatus::Failed, Some("BR-farmers".to_owned()))]
+    );
+    let p = Policy::from_json(r#"{"front": {"mass_organisations": ["women"]}}"#).expect("a policy");
+    let f = front_of(&fx, &p);
+    assert_eq!(
+        check_status(&f, "B-A-C1", "front.o4b.branch_head"),
+        [CheckStatus::Met]
+    );
+}
+
+fn hoabinh_eval(score: u32) -> xeploai::front::data::BoardEvaluation {
+    serde_json::from_value(json!({"board": "B", "year": 2025, "scores": {"tong_diem": score}}))
+        .expect("an evaluation")
+}
+
+#[test]
+fn the_bands_of_hoabinh_2017() {
+    let s = presets::scheme("hoabinh-2017").expect("preset");
+    for (score, code) in [
+        (1000, "xuat_sac"),
+        (900, "xuat_sac"),
+        (899, "tot"),
+        (800, "tot"),
+        (799, "kha"),
+        (650, "kha"),
+        (649, "trung_binh"),
+        (500, "trung_binh"),
+        (499, "yeu"),
+        (0, "yeu"),
+    ] {
+        let r = s.rate(&hoabinh_eval(score));
+        assert_eq!(
+            s.band(r.rank).map(|b| b.code.as_str()),
+            Some(code),
+            "{score}"
+        );
+        assert_eq!(r.score, score);
+    }
+    // A score above the criterion's maximum is clamped, with a finding.
+    let r = s.rate(&hoabinh_eval(1200));
+    assert_eq!(r.score, 1000);
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.rule.id == "front.scheme.criterion_clamped"));
+    // A missing criterion scores 0, with a finding.
+    let mut e = hoabinh_eval(0);
+    e.scores.clear();
+    let r = s.rate(&e);
+    assert_eq!(
+        (r.score, r.missing.clone()),
+        (0, vec!["tong_diem".to_owned()])
+    );
+}
+
+#[test]
+fn bands_with_a_gap_or_an_overlap_are_rejected_with_their_location() {
+    let base = presets::scheme("hoabinh-2017").expect("preset");
+    let mut v: Value = serde_json::from_str(&base.to_json()).expect("JSON");
+    v["bands"][2]["max"] = json!(790);
+    let e = Scheme::from_json(&v.to_string()).expect_err("a gap");
+    let SchemeError::Invalid { problems, .. } = &e else {
+        panic!("{e}")
+    };
+    assert_eq!(problems.len(), 1, "{e}");
+    assert_eq!(problems[0].path, "bands[2].max");
+    assert_eq!(problems[0].kind.code(), "band_gap");
+    assert!(e.to_string().contains("791 to 799"), "{e}");
+    v["bands"][2]["max"] = json!(820);
+    let e = Scheme::from_json(&v.to_string()).expect_err("an overlap");
+    let SchemeError::Invalid { problems, .. } = &e else {
+        panic!("{e}")
+    };
+    assert_eq!(problems[0].path, "bands[2].max");
+    assert_eq!(problems[0].kind.code(), "band_overlap");
+    assert!(
+        problems[0]
+            .kind
+            .message(Lang::Vi)
+            .contains("thuộc cả khung"),
+        "{e}"
+    );
+    // The criteria must sum to the total; every problem is listed at once.
+    v["criteria"][0]["max"] = json!(900);
+    v["bands"][4]["min"] = json!(10);
+    let e = Scheme::from_json(&v.to_string()).expect_err("three problems");
+    let SchemeError::Invalid { problems, .. } = &e else {
+        panic!("{e}")
+    };
+    let paths: Vec<_> = problems
+        .iter()
+        .map(|p| (p.path.as_str(), p.kind.code()))
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            ("criteria", "criteria_total"),
+            ("bands[2].max", "band_overlap"),
+            ("bands[4].min", "band_gap")
+        ]
+    );
+    // In a dataset, the path names the scheme inside `front.schemes`.
+    let mut fx = with_front(Fx::new());
+    fx.front = json!({"schemes": [v]});
+    let report = xeploai::validate::validate(&fx.dataset());
+    let got: Vec<_> = report.errors().map(|p| p.path()).collect();
+    assert_eq!(
+        got,
+        [
+            "front.schemes[0].bands[2].max",
+            "front.schemes[0].bands[4].min",
+            "front.schemes[0].criteria"
+        ]
+    );
+    assert_eq!(
+        report.errors().next().map(|p| p.record().to_owned()),
+        Some("hoabinh-2017".into())
+    );
+}
+
+#[test]
+fn board_evaluations_are_checked_against_their_scheme() {
+    let mut fx = with_front(Fx::new());
+    cell_c1(&mut fx);
+    board(&mut fx, "A-C1", 10, "D1", true);
+    fx.front = json!({"board_evaluations": [
+        {"board": "B-A-C1", "year": 2025, "scheme": "illustrative-8-groups", "scores": {"c1": 100, "c9": 10}, "vetoes": ["x"]},
+        {"board": "A-C1", "year": 2025, "scheme": "nope"},
+        {"board": "B-A-C1", "year": 2025}
+    ]});
+    let report = xeploai::validate::validate(&fx.dataset());
+    let got: Vec<_> = report.errors().map(|p| (p.path(), p.code())).collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "front.board_evaluations[0].scores.c9".to_owned(),
+                "unknown_code"
+            ),
+            (
+                "front.board_evaluations[0].vetoes[0]".to_owned(),
+                "unknown_code"
+            ),
+            ("front.board_evaluations[1].board".to_owned(), "wrong_kind"),
+            (
+                "front.board_evaluations[1].scheme".to_owned(),
+                "unknown_code"
+            ),
+            ("front.board_evaluations[2]".to_owned(), "duplicate_record"),
+        ]
+    );
+}
+
+fn collective(score: u32, tasks: Value) -> xeploai::front::data::BoardEvaluation {
+    let common = score * 3 / 10;
+    serde_json::from_value(
+        json!({"board": "B", "year": 2025, "scheme": "qd366-collective",
+        "scores": {"tieu_chi_chung": common, "ket_qua_nhiem_vu": score - common}, "tasks": tasks}),
+    )
+    .expect("an evaluation")
+}
+
+#[test]
+fn gates_lower_and_vetoes_force_the_lowest_band() {
+    let s = presets::scheme("qd366-collective").expect("preset");
+    let r = s.rate(&collective(950, excellent_tasks()));
+    assert_eq!(r.rank, 1);
+    // 95 points but only 2 of 10 tasks exceeding: one band down (Điều 11 khoản 1).
+    let r = s.rate(&collective(950, common::tasks(10, 10, 0, 2)));
+    assert_eq!((r.band_rank, r.rank), (1, 2));
+    let gate = r
+        .findings
+        .iter()
+        .find(|f| f.rule.id == "front.scheme.gate")
+        .expect("gate");
+    assert_eq!(gate.named_values()["gate_no"], 2);
+    // One task late: not HTTNV (100 % on time), HTNV holds (≤ 20 % late).
+    let r = s.rate(&collective(950, common::tasks(10, 9, 1, 3)));
+    assert_eq!(r.rank, 3);
+    // A veto: KHTNV whatever the score.
+    let mut e = collective(950, excellent_tasks());
+    e.vetoes = vec!["dieu_11_k4_4_1".into()];
+    assert_eq!(s.rate(&e).rank, 4);
+}
+
+#[test]
+fn the_quota_of_a_scheme_demotes_the_lowest_scores_in_its_scope() {
+    let mut fx = with_front(Fx::new());
+    let mut evals = Vec::new();
+    for k in 0..10 {
+        let area = format!("A{k}");
+        fx.units.push(json!({"id": area, "kind": "residential_area", "name": format!("Ấp {k}"), "local_name": "ấp", "parent": "X"}));
+        board(&mut fx, &area, 9, &format!("H{k}"), false);
+        // Boards 0 and 1 qualify for HTXSNV (95 and 93 points); the others are HTTNV.
+        let score = match k {
+            0 => 950,
+            1 => 930,
+            _ => 800,
+        };
+        let common = score * 3 / 10;
+        evals.push(json!({"board": format!("B-{area}"), "year": 2025, "scheme": "qd366-collective",
+            "scores": {"tieu_chi_chung": common, "ket_qua_nhiem_vu": score - common}, "tasks": excellent_tasks()}));
+    }
+    fx.front = json!({"board_evaluations": evals});
+    let f = front_of(&fx, &Policy::default());
+    let rank = |b: &str| {
+        let r = f
+            .boards
+            .iter()
+            .find(|x| x.board == b)
+            .and_then(|x| x.rating.as_ref())
+            .expect("rated");
+        (r.rank, r.quota_demoted)
+    };
+    // 2 HTXSNV, 8 HTTNV: floor(20 % × 8) = 1, so the lower of the two is demoted;
+    // then 1 ≤ floor(20 % × 9) = 1.
+    assert_eq!(rank("B-A0"), (1, false));
+    assert_eq!(rank("B-A1"), (2, true));
+    assert_eq!(rank("B-A2"), (2, false));
+    let x = &f.communes[0];
+    assert_eq!((x.commune.as_str(), x.rated), ("X", 10));
+    assert_eq!(
+        x.by_rank
+            .iter()
+            .map(|r| (r.rank, r.boards))
+            .collect::<Vec<_>>(),
+        [(1, 1), (2, 9)]
+    );
+}
+
+/// Commune `X` with `areas` areas and boards; the first `members` heads sit on `MX`.
+fn commune_with_heads(areas: usize, members: usize) -> Fx {
+    let mut fx = with_front(Fx::new());
+    for k in 0..areas {
+        let area = format!("A{k:02}");
+        fx.units.push(json!({"id": area, "kind": "residential_area", "name": format!("Ấp {k}"), "local_name": "ấp", "parent": "X"}));
+        let head = format!("H{k:02}");
+        board(&mut fx, &area, 9, &head, false);
+        if k < members {
+            fx.post(&head, "MX", "front_committee_member");
+        }
+    }
+    fx
+}
+
+#[test]
+fn thirty_percent_of_the_boards_heads_sit_on_the_commune_committee() {
+    // HD 03/HD-MTTW-BTT (2025): ≥ 30 % of the commune's board heads.
+    for (areas, members, ok) in [
+        (10, 3, true),
+        (10, 2, false),
+        (7, 3, true),
+        (7, 2, false),
+        (1, 1, true),
+    ] {
+        let f = front_of(&commune_with_heads(areas, members), &Policy::default());
+        let row = f
+            .indicators
+            .iter()
+            .find(|r| r.metric == Metric::CommitteeBoardHeads && r.unit.as_deref() == Some("X"))
+            .expect("a row for X");
+        assert_eq!(
+            (row.numerator, row.denominator),
+            (members as u64, areas as u64)
+        );
+        let t = f
+            .targets
+            .iter()
+            .find(|t| t.target == "hd03.committee_board_heads")
+            .expect("target");
+        assert!(t.verified);
+        assert_eq!(t.evaluated, 1);
+        assert_eq!(t.missed.is_empty(), ok, "{members}/{areas}");
+        if !ok {
+            assert_eq!(t.missed[0].unit, "MX");
+            assert_eq!(
+                (t.missed[0].numerator, t.missed[0].denominator),
+                (members as u64, areas as u64)
+            );
+        }
+        let meeting = f
+            .indicators
+            .iter()
+            .find(|r| {
+                r.metric == Metric::CommitteesMeetingBoardHeadsRule
+                    && r.scope == xeploai::front::report::RollupScope::Total
+            })
+            .expect("total");
+        assert_eq!((meeting.numerator, meeting.denominator), (u64::from(ok), 1));
+    }
+    // Rounding is a setting: with floor, 2 of 7 (30 % = 2.1) suffices.
+    let p = Policy::from_json(
+        r#"{"front": {"targets": [{"id": "t", "metric": "committee_board_heads", "comparator": "at_least", "value": 30, "scope": "unit", "rounding": "floor", "source": "x"}]}}"#,
+    )
+    .expect("a policy");
+    let f = front_of(&commune_with_heads(7, 2), &p);
+    assert!(f.targets[0].missed.is_empty());
+}
+
+#[test]
+fn the_head_is_the_deputy_secretary_as_of_a_date_across_a_change_of_post() {
+    let mut fx = with_front(Fx::new());
+    cell_c1(&mut fx);
+    board(&mut fx, "A-C1", 10, "P1", true);
+    // P1 heads the board until 30 June; the deputy secretary D1 from 1 July.
+    fx.posts
+        .retain(|p| !(p["person"] == "P1" && p["role"] == "board_head"));
+    fx.post("P1", "B-A-C1", "board_head")["to"] = json!("2025-06-30");
+    fx.post("D1", "B-A-C1", "board_head")["from"] = json!("2025-07-01");
+    fx.units.push(json!({"id": "A-N", "kind": "residential_area", "name": "Ấp Mới", "local_name": "ấp", "parent": "X"}));
+    board(&mut fx, "A-N", 9, "HN", false);
+    let g = fx.graph();
+    let day = |s| parse_iso_date(s).expect("a date");
+    let d = HeadDenominator::AreasWithCell;
+    assert_eq!(
+        head_is_deputy_secretary(&g, "A-C1", day("2025-06-30"), d),
+        Some((0, 1))
+    );
+    assert_eq!(
+        head_is_deputy_secretary(&g, "A-C1", day("2025-07-01"), d),
+        Some((1, 1))
+    );
+    // An area without a cell is not applicable, unless every area counts.
+    assert_eq!(
+        head_is_deputy_secretary(&g, "A-N", day("2025-12-31"), d),
+        None
+    );
+    assert_eq!(
+        head_is_deputy_secretary(&g, "A-N", day("2025-12-31"), HeadDenominator::AllAreas),
+        Some((0, 1))
+    );
+    // The report takes 31 December: 1 of 1 area with a cell; the plan's target is met.
+    let f = front_of(&fx, &Policy::default());
+    let total = f
+        .indicators
+        .iter()
+        .find(|r| r.metric == Metric::BoardHeadIsDeputySecretary && r.unit.is_none())
+        .expect("total");
+    assert_eq!((total.numerator, total.denominator, total.units), (1, 1, 1));
+    let t = f
+        .targets
+        .iter()
+        .find(|t| t.target == "plan2023.board_head_deputy_secretary")
+        .expect("target");
+    assert!(!t.verified && t.missed.is_empty());
+}
+
+/// Cell `C1` rated 85 points (25.5 general + 59.5 tasks), its board rated
+/// `board_score` on `hoabinh-2017`, two of its area's models effective.
+fn cell_with_board(board_score: u32) -> Fx {
+    let mut fx = with_front(Fx::new());
+    cell_c1(&mut fx);
+    board(&mut fx, "A-C1", 10, "D1", true);
+    fx.eval("C1", 850, common::good_tasks());
+    fx.front = json!({
+        "board_evaluations": [{"board": "B-A-C1", "year": 2025, "scores": {"tong_diem": board_score}}],
+        "self_management_models": [
+            {"id": "m1", "area": "A-C1", "year": 2025, "field": "public_order", "launched_on": "2020-01-01", "assessment": "effective"},
+            {"id": "m2", "area": "A-C1", "year": 2025, "field": "environment", "launched_on": "2021-05-01", "assessment": "effective"}
+        ]
+    });
+    fx
+}
+
+#[test]
+fn the_cells_front_criterion_reads_the_boards_rank_and_the_models() {
+    let hongngu = Policy::preset("hongngu-2023-example").expect("preset");
+    // Board "Xuất sắc" (rank 1): 6 points; 2/2 models effective: 4 points.
+    let r = cell_with_board(950).rate(&hongngu);
+    let c = rated(&r, "C1");
+    assert_eq!(c.score, Some(255 + 595 + 100));
+    let value = |rule: &str, name: &str| {
+        c.findings
+            .iter()
+            .find(|f| f.rule.id == rule)
+            .map(|f| f.named_values()[name])
+    };
+    assert_eq!(value("front.q12.board_rank", "board_rank"), Some(1));
+    assert_eq!(value("front.q12.board_rank", "board_score"), Some(60));
+    assert_eq!(value("front.q12.models", "models_score"), Some(40));
+    assert_eq!(value("front.q12.task_group", "criterion_score"), Some(100));
+    assert_eq!(value("front.q12.task_group", "tasks_score"), Some(695));
+    assert!(c.settings.iter().any(|s| s == "front"));
+    // The board rated "Khá" (rank 3): 3 points, so the cell loses 3 points.
+    let r3 = cell_with_board(700).rate(&hongngu);
+    let c3 = rated(&r3, "C1");
+    assert_eq!(c3.score, Some(255 + 595 + 70));
+    // The explanation says where the points came from.
+    let text = r3.explain("C1", Lang::Vi).expect("explained");
+    assert!(
+        text.contains("Ban công tác Mặt trận xếp hạng 3 → 3 điểm"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2/2 mô hình tự quản hiệu quả → 4 điểm"),
+        "{text}"
+    );
+    let en = r3.explain("C1", Lang::En).expect("explained");
+    assert!(en.contains("ranked 3 → 3 points"), "{en}");
+    // Without the preset, the Front data changes nothing on the party side.
+    let plain = cell_with_board(700).rate_default();
+    assert_eq!(rated(&plain, "C1").score, Some(850));
+    assert!(rated(&plain, "C1")
+        .findings
+        .iter()
+        .all(|f| !f.rule.id.starts_with("front.")));
+}
+
+#[test]
+fn front_data_does_not_change_the_party_outcomes_under_the_default_policy() {
+    let bare = {
+        let mut fx = Fx::new();
+        cell_c1(&mut fx);
+        fx.eval("C1", 850, common::good_tasks());
+        for p in ["S1", "D1", "M1"] {
+            fx.eval(p, 920, excellent_tasks());
+        }
+        fx
+    };
+    let mut with = with_front(bare.clone());
+    board(&mut with, "A-C1", 10, "D1", true);
+    with.front = cell_with_board(700).front;
+    let a = bare.rate_default();
+    let b = with.rate_default();
+    assert!(a.front.is_none() && b.front.is_some());
+    let party = |r: &xeploai::Report| {
+        serde_json::to_string(&(&r.outcomes, &r.summaries, &r.quotas, &r.discrepancies))
+            .expect("JSON")
+    };
+    assert_eq!(party(&a), party(&b));
+}
+
+#[test]
+fn the_front_section_round_trips_through_the_report_json() {
+    let r = cell_with_board(700).rate(&Policy::preset("hongngu-2023-example").expect("preset"));
+    let back = xeploai::Report::from_json(&r.to_json()).expect("reads back");
+    assert_eq!(back, r);
+    let f = r.front.as_ref().expect("front");
+    assert_eq!(f.schemes[0].id, "hoabinh-2017");
+    assert!(!f.schemes[0].illustrative);
+}
