@@ -287,16 +287,15 @@ def outcomes_frame(
 
     def categorical(name: str, categories: list[str], ordered: bool = False) -> Any:
         codes = np.frombuffer(columns[name], dtype=np.int8)
-        return pd.Categorical.from_codes(codes, categories=categories, ordered=ordered)
+        return pd.Categorical.from_codes(codes, categories=pd.Index(categories), ordered=ordered)
 
     def ids(name: str) -> Any:
         raw, values = columns[name]
         codes = np.frombuffer(raw, dtype=np.int32)
         return pd.Categorical.from_codes(codes, categories=pd.Index(values, dtype=object))
 
-    n = len(subjects)
     data = {
-        "subject": pd.array(np.array(subjects, dtype=object), dtype=object) if n else np.array([], dtype=object),
+        "subject": np.array(subjects, dtype=object),
         "kind": categorical("kind", ["member", "organisation"]),
         "unit_kind": categorical("unit_kind", unit_kinds),
         "level": categorical("level", levels, ordered=True),

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import NotRequired, TypedDict
+from typing import Literal, NotRequired, TypedDict
 
 
-__all__ = ["Problem"]
+__all__ = ["Lang", "Problem"]
+
+Lang = Literal["vi", "en"]
+"""A language of messages and explanations: Vietnamese or English."""
 
 
 class Problem(TypedDict):
