@@ -66,23 +66,37 @@ pub struct PyReport {
     graph: Option<Arc<OrgGraph>>,
 }
 
+/// Whether two ids are the same string in memory (a report shares one
+/// allocation per unit id among its outcomes).
+fn same(a: &str, b: &str) -> bool {
+    std::ptr::eq(a.as_ptr(), b.as_ptr()) && a.len() == b.len()
+}
+
 /// Category codes of one id column.
 #[derive(Default)]
 struct IdColumn<'a> {
     codes: Vec<u8>,
     values: Vec<&'a str>,
     index: FxHashMap<&'a str, i32>,
+    last: Option<(&'a str, i32)>,
 }
 
 impl<'a> IdColumn<'a> {
     fn push(&mut self, id: Option<&'a str>) {
-        let code = id.map_or(-1, |id| {
-            let next = i32::try_from(self.values.len()).unwrap_or(i32::MAX);
-            *self.index.entry(id).or_insert_with(|| {
-                self.values.push(id);
-                next
-            })
-        });
+        let code = match (id, self.last) {
+            (None, _) => -1,
+            // Consecutive outcomes mostly share their unit: no hashing then.
+            (Some(id), Some((prev, code))) if same(prev, id) => code,
+            (Some(id), _) => {
+                let next = i32::try_from(self.values.len()).unwrap_or(i32::MAX);
+                let code = *self.index.entry(id).or_insert_with(|| {
+                    self.values.push(id);
+                    next
+                });
+                self.last = Some((id, code));
+                code
+            }
+        };
         self.codes.extend_from_slice(&code.to_ne_bytes());
     }
 }
@@ -128,6 +142,7 @@ fn columns<'a>(report: &'a Report, graph: Option<&'a OrgGraph>) -> Columns<'a> {
         _ => None,
     };
     const NA: u8 = 0xff; // -1 as i8
+    let mut last_province: Option<(&str, Option<&str>)> = None;
     for o in &report.outcomes {
         c.kind.push(u8::from(o.kind == SubjectKind::Organisation));
         c.unit_kind.push(
@@ -161,8 +176,16 @@ fn columns<'a>(report: &'a Report, graph: Option<&'a OrgGraph>) -> Columns<'a> {
             SubjectKind::Member => o.unit.as_deref(),
             SubjectKind::Organisation => Some(o.subject.as_str()),
         };
-        c.province
-            .push(province.as_mut().and_then(|p| start.and_then(|s| p.of(s))));
+        let found = match (start, last_province) {
+            (Some(s), Some((prev, found))) if same(prev, s) => found,
+            (Some(s), _) => {
+                let found = province.as_mut().and_then(|p| p.of(s));
+                last_province = Some((s, found));
+                found
+            }
+            (None, _) => None,
+        };
+        c.province.push(found);
     }
     c
 }
