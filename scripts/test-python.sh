@@ -20,6 +20,8 @@ echo "== Python: virtual environment ($VENV)"
 if [ ! -x "$VENV/bin/python" ]; then
     "$PYTHON" -m venv "$VENV"
 fi
+# The venv's tools (maturin for the build backend) come first on PATH.
+export PATH="$PWD/$VENV/bin:$PATH"
 "$VENV/bin/python" --version
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r python/requirements-dev.txt
 

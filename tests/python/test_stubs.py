@@ -10,23 +10,24 @@ from pathlib import Path
 import xeploai
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
+def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    # From an empty directory, so that mypy sees the installed package only.
     return subprocess.run(
         [sys.executable, "-m", *args],
         capture_output=True,
         text=True,
-        cwd=Path(xeploai.__file__).parents[1],
+        cwd=cwd,
         check=False,
     )
 
 
-def test_stubtest() -> None:
-    r = _run("mypy.stubtest", "xeploai._xeploai")
+def test_stubtest(tmp_path: Path) -> None:
+    r = _run(tmp_path, "mypy.stubtest", "xeploai._xeploai")
     assert r.returncode == 0, r.stdout + r.stderr
 
 
-def test_the_package_passes_mypy_strict() -> None:
-    r = _run("mypy", "--strict", "--no-incremental", "-p", "xeploai")
+def test_the_package_passes_mypy_strict(tmp_path: Path) -> None:
+    r = _run(tmp_path, "mypy", "--strict", "--no-incremental", "-p", "xeploai")
     assert r.returncode == 0, r.stdout + r.stderr
 
 

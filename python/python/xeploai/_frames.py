@@ -286,12 +286,12 @@ def outcomes_frame(
     import pandas as pd
 
     def categorical(name: str, categories: list[str], ordered: bool = False) -> Any:
-        codes = np.frombuffer(columns[name], dtype=np.int8)
+        codes: Any = np.frombuffer(columns[name], dtype=np.int8)
         return pd.Categorical.from_codes(codes, categories=pd.Index(categories), ordered=ordered)
 
     def ids(name: str) -> Any:
         raw, values = columns[name]
-        codes = np.frombuffer(raw, dtype=np.int32)
+        codes: Any = np.frombuffer(raw, dtype=np.int32)
         return pd.Categorical.from_codes(codes, categories=pd.Index(values, dtype=object))
 
     data = {
