@@ -75,29 +75,48 @@ fn same(a: &str, b: &str) -> bool {
 /// Category codes of one id column.
 #[derive(Default)]
 struct IdColumn<'a> {
-    codes: Vec<u8>,
+    codes: Vec<i32>,
     values: Vec<&'a str>,
     index: FxHashMap<&'a str, i32>,
     last: Option<(&'a str, i32)>,
 }
 
 impl<'a> IdColumn<'a> {
+    fn code_of(&mut self, id: &'a str) -> i32 {
+        let next = i32::try_from(self.values.len()).unwrap_or(i32::MAX);
+        *self.index.entry(id).or_insert_with(|| {
+            self.values.push(id);
+            next
+        })
+    }
+
     fn push(&mut self, id: Option<&'a str>) {
         let code = match (id, self.last) {
             (None, _) => -1,
             // Consecutive outcomes mostly share their unit: no hashing then.
             (Some(id), Some((prev, code))) if same(prev, id) => code,
             (Some(id), _) => {
-                let next = i32::try_from(self.values.len()).unwrap_or(i32::MAX);
-                let code = *self.index.entry(id).or_insert_with(|| {
-                    self.values.push(id);
-                    next
-                });
+                let code = self.code_of(id);
                 self.last = Some((id, code));
                 code
             }
         };
-        self.codes.extend_from_slice(&code.to_ne_bytes());
+        self.codes.push(code);
+    }
+
+    /// Appends `other`'s rows, renumbering its codes into this dictionary.
+    fn append(&mut self, other: Self) {
+        let remap: Vec<i32> = other.values.iter().map(|v| self.code_of(v)).collect();
+        self.codes.extend(other.codes.iter().map(|&c| {
+            usize::try_from(c)
+                .ok()
+                .and_then(|i| remap.get(i).copied())
+                .unwrap_or(-1)
+        }));
+    }
+
+    fn bytes(&self) -> Vec<u8> {
+        self.codes.iter().flat_map(|c| c.to_ne_bytes()).collect()
     }
 }
 
@@ -116,13 +135,49 @@ struct Columns<'a> {
     province: IdColumn<'a>,
 }
 
+impl<'a> Columns<'a> {
+    fn append(&mut self, other: Self) {
+        self.kind.extend(other.kind);
+        self.unit_kind.extend(other.unit_kind);
+        self.level.extend(other.level);
+        self.reason.extend(other.reason);
+        self.score.extend(other.score);
+        self.provisional.extend(other.provisional);
+        self.quota_demoted.extend(other.quota_demoted);
+        self.unit.append(other.unit);
+        self.grassroots.append(other.grassroots);
+        self.commune.append(other.commune);
+        self.province.append(other.province);
+    }
+}
+
 /// A small category code (positions in short tables) as a byte; -1 (0xff) is missing.
 fn code(i: usize) -> u8 {
     u8::try_from(i).ok().filter(|&c| c < 0x80).unwrap_or(0xff)
 }
 
+/// The columns of all outcomes, the two halves on two threads.
 fn columns<'a>(report: &'a Report, graph: Option<&'a OrgGraph>) -> Columns<'a> {
-    let n = report.outcomes.len();
+    let (first, second) = report.outcomes.split_at(report.outcomes.len() / 2);
+    let (mut a, b) = std::thread::scope(|s| {
+        let other = s.spawn(|| columns_of(second, report.year, graph));
+        let a = columns_of(first, report.year, graph);
+        (a, other.join())
+    });
+    match b {
+        Ok(b) => a.append(b),
+        // The thread cannot panic (no panicking call); if it did, do the half here.
+        Err(_) => a.append(columns_of(second, report.year, graph)),
+    }
+    a
+}
+
+fn columns_of<'a>(
+    outcomes: &'a [SubjectOutcome],
+    year: i32,
+    graph: Option<&'a OrgGraph>,
+) -> Columns<'a> {
+    let n = outcomes.len();
     let mut c = Columns {
         kind: Vec::with_capacity(n),
         unit_kind: Vec::with_capacity(n),
@@ -136,14 +191,14 @@ fn columns<'a>(report: &'a Report, graph: Option<&'a OrgGraph>) -> Columns<'a> {
         commune: IdColumn::default(),
         province: IdColumn::default(),
     };
-    let end = xeploai::date::end_of_year(report.year);
+    let end = xeploai::date::end_of_year(year);
     let mut province = match (graph, end) {
         (Some(g), Some(end)) => Some(Resolver::new(g, end, UnitKind::Province)),
         _ => None,
     };
     const NA: u8 = 0xff; // -1 as i8
     let mut last_province: Option<(&str, Option<&str>)> = None;
-    for o in &report.outcomes {
+    for o in outcomes {
         c.kind.push(u8::from(o.kind == SubjectKind::Organisation));
         c.unit_kind.push(
             UnitKind::ALL
@@ -400,7 +455,7 @@ impl PyReport {
             ("commune", &c.commune),
             ("province", &c.province),
         ] {
-            d.set_item(name, (bytes(&col.codes), PyList::new(py, &col.values)?))?;
+            d.set_item(name, (bytes(&col.bytes()), PyList::new(py, &col.values)?))?;
         }
         let unit_kinds: Vec<_> = UnitKind::ALL.iter().map(|k| k.as_str()).collect();
         let levels: Vec<_> = Level::ALL.iter().map(|l| l.as_str()).collect();
