@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test of the project. This is the README's test command and what
-# CI runs (.ci/run). It needs only the Rust toolchain.
+# CI runs (.ci/run). It needs the Rust toolchain and, for the Python part,
+# python3 (3.11 or later) with venv and pip (packages come from PyPI).
 #
 #   formatting      cargo fmt --check
 #   lints           cargo clippy -D warnings (all targets)
 #   Rust tests      unit, integration, property (proptest), example and doc tests
+#   Python          scripts/test-python.sh: a virtual environment, the package
+#                   built and installed, pytest (tests/python), stubtest, mypy
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,3 +19,7 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 echo "== Rust tests"
 cargo test --workspace --locked
+
+# ---------------------------------------------------------------------------
+# Python (the package in python/): its own script, run after the Rust tests.
+bash scripts/test-python.sh

@@ -415,17 +415,21 @@ impl Outcomes {
     /// organisation has the same id).
     #[must_use]
     pub fn find(&self, subject: &str) -> Option<OutcomeRef<'_>> {
+        self.position(subject).and_then(|i| self.get(i))
+    }
+
+    /// The index of a subject in report order (as [`Outcomes::find`]).
+    #[must_use]
+    pub fn position(&self, subject: &str) -> Option<usize> {
         [SubjectKind::Member, SubjectKind::Organisation]
             .into_iter()
             .find_map(|k| {
-                let i = self
-                    .order
+                self.order
                     .binary_search_by(|&i| {
                         let r = self.rows.get(i as usize).unwrap_or(&EMPTY_ROW);
                         (r.kind, self.id_text(r)).cmp(&(k, subject))
                     })
-                    .ok()?;
-                self.get(i)
+                    .ok()
             })
     }
 

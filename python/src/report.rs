@@ -1,0 +1,845 @@
+//! `xeploai.Report`: the result of a run, with its outcomes as objects, as a
+//! pandas DataFrame built column by column in Rust, and summaries.
+
+use crate::convert::json_to_py;
+use crate::errors::{argument_error, report_error, unknown_subject};
+use crate::groups::Resolver;
+use crate::policy::PyPolicy;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList};
+use rustc_hash::FxHashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use xeploai::org::Tree;
+use xeploai::outcome::NotRatedReason;
+use xeploai::report::{OutcomeRef, Report, SubjectKind};
+use xeploai::{Lang, Level, OrgGraph, Regime, UnitKind};
+
+/// The reasons for not rating, in the order of the categories of the
+/// `reason` column.
+const REASONS: [NotRatedReason; 6] = [
+    NotRatedReason::Exempt,
+    NotRatedReason::Suspended,
+    NotRatedReason::AdmittedUnderSixMonths,
+    NotRatedReason::NewOrganisation,
+    NotRatedReason::NoEvaluation,
+    NotRatedReason::MissingInputs,
+];
+
+/// The `regime` argument: a regime name or None.
+pub fn regime_arg(py: Python<'_>, regime: Option<&str>) -> PyResult<Option<Regime>> {
+    match regime {
+        None => Ok(None),
+        Some(name) => Regime::parse(name).map(Some).ok_or_else(|| {
+            let known: Vec<_> = Regime::ALL.iter().map(|r| r.as_str()).collect();
+            argument_error(
+                py,
+                &format!("unknown regime `{name}`; regimes: {}", known.join(", ")),
+            )
+        }),
+    }
+}
+
+/// The `lang` argument: `vi` or `en`.
+fn lang_arg(py: Python<'_>, lang: &str) -> PyResult<Lang> {
+    Lang::parse(lang)
+        .ok_or_else(|| argument_error(py, &format!("unknown language `{lang}`: expected vi or en")))
+}
+
+fn frames(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
+    PyModule::import(py, "xeploai._frames")
+}
+
+fn to_py<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    let v = serde_json::to_value(value)
+        .map_err(|e| argument_error(py, &format!("cannot convert the value: {e}")))?;
+    json_to_py(py, &v)
+}
+
+/// The report of a run (`xeploai-report/1`): every subject's outcome with
+/// the rules behind it, summaries, quota usage, the proposals the rules do
+/// not allow and the open points of discretion. Immutable.
+#[pyclass(frozen, module = "xeploai", name = "Report")]
+#[derive(Debug)]
+pub struct PyReport {
+    report: Arc<Report>,
+    graph: Option<Arc<OrgGraph>>,
+}
+
+/// Whether two ids are the same string in memory (a report shares one
+/// allocation per unit id among its outcomes).
+fn same(a: &str, b: &str) -> bool {
+    std::ptr::eq(a.as_ptr(), b.as_ptr()) && a.len() == b.len()
+}
+
+/// Category codes of one id column.
+#[derive(Default)]
+struct IdColumn<'a> {
+    codes: Vec<i32>,
+    values: Vec<&'a str>,
+    index: FxHashMap<&'a str, i32>,
+    last: Option<(&'a str, i32)>,
+}
+
+impl<'a> IdColumn<'a> {
+    fn code_of(&mut self, id: &'a str) -> i32 {
+        let next = i32::try_from(self.values.len()).unwrap_or(i32::MAX);
+        *self.index.entry(id).or_insert_with(|| {
+            self.values.push(id);
+            next
+        })
+    }
+
+    fn push(&mut self, id: Option<&'a str>) {
+        let code = match (id, self.last) {
+            (None, _) => -1,
+            // Consecutive outcomes mostly share their unit: no hashing then.
+            (Some(id), Some((prev, code))) if same(prev, id) => code,
+            (Some(id), _) => {
+                let code = self.code_of(id);
+                self.last = Some((id, code));
+                code
+            }
+        };
+        self.codes.push(code);
+    }
+
+    /// Appends `other`'s rows, renumbering its codes into this dictionary.
+    fn append(&mut self, other: Self) {
+        let remap: Vec<i32> = other.values.iter().map(|v| self.code_of(v)).collect();
+        self.codes.extend(other.codes.iter().map(|&c| {
+            usize::try_from(c)
+                .ok()
+                .and_then(|i| remap.get(i).copied())
+                .unwrap_or(-1)
+        }));
+    }
+
+    fn bytes(&self) -> Vec<u8> {
+        self.codes.iter().flat_map(|c| c.to_ne_bytes()).collect()
+    }
+}
+
+/// The columns of `to_pandas`, built without the GIL.
+struct Columns<'a> {
+    kind: Vec<u8>,
+    unit_kind: Vec<u8>,
+    level: Vec<u8>,
+    reason: Vec<u8>,
+    score: Vec<u8>,
+    provisional: Vec<u8>,
+    quota_demoted: Vec<u8>,
+    unit: IdColumn<'a>,
+    grassroots: IdColumn<'a>,
+    commune: IdColumn<'a>,
+    province: IdColumn<'a>,
+}
+
+impl<'a> Columns<'a> {
+    fn append(&mut self, other: Self) {
+        self.kind.extend(other.kind);
+        self.unit_kind.extend(other.unit_kind);
+        self.level.extend(other.level);
+        self.reason.extend(other.reason);
+        self.score.extend(other.score);
+        self.provisional.extend(other.provisional);
+        self.quota_demoted.extend(other.quota_demoted);
+        self.unit.append(other.unit);
+        self.grassroots.append(other.grassroots);
+        self.commune.append(other.commune);
+        self.province.append(other.province);
+    }
+}
+
+/// A small category code (positions in short tables) as a byte; -1 (0xff) is missing.
+fn code(i: usize) -> u8 {
+    u8::try_from(i).ok().filter(|&c| c < 0x80).unwrap_or(0xff)
+}
+
+/// The columns of all outcomes, the two halves on two threads.
+fn columns<'a>(report: &'a Report, graph: Option<&'a OrgGraph>) -> Columns<'a> {
+    let half = report.outcomes.len() / 2;
+    let first = || report.outcomes.iter().take(half);
+    let second = || report.outcomes.iter().skip(half);
+    let (mut a, b) = std::thread::scope(|s| {
+        let other = s.spawn(|| columns_of(second(), report.year, graph));
+        let a = columns_of(first(), report.year, graph);
+        (a, other.join())
+    });
+    match b {
+        Ok(b) => a.append(b),
+        // The thread cannot panic (no panicking call); if it did, do the half here.
+        Err(_) => a.append(columns_of(second(), report.year, graph)),
+    }
+    a
+}
+
+fn columns_of<'a>(
+    outcomes: impl ExactSizeIterator<Item = OutcomeRef<'a>>,
+    year: i32,
+    graph: Option<&'a OrgGraph>,
+) -> Columns<'a> {
+    let n = outcomes.len();
+    let mut c = Columns {
+        kind: Vec::with_capacity(n),
+        unit_kind: Vec::with_capacity(n),
+        level: Vec::with_capacity(n),
+        reason: Vec::with_capacity(n),
+        score: Vec::with_capacity(n * 8),
+        provisional: Vec::with_capacity(n),
+        quota_demoted: Vec::with_capacity(n),
+        unit: IdColumn::default(),
+        grassroots: IdColumn::default(),
+        commune: IdColumn::default(),
+        province: IdColumn::default(),
+    };
+    let end = xeploai::date::end_of_year(year);
+    let mut province = match (graph, end) {
+        (Some(g), Some(end)) => Some(Resolver::new(g, end, UnitKind::Province)),
+        _ => None,
+    };
+    const NA: u8 = 0xff; // -1 as i8
+    let mut last_province: Option<(&str, Option<&str>)> = None;
+    for o in outcomes {
+        c.kind.push(u8::from(o.kind() == SubjectKind::Organisation));
+        c.unit_kind.push(
+            UnitKind::ALL
+                .iter()
+                .position(|k| *k == o.unit_kind())
+                .map_or(NA, code),
+        );
+        if let Some(level) = o.level() {
+            c.level.push(level as u8);
+            c.reason.push(NA);
+            let score = o.score().map_or(f64::NAN, |s| f64::from(s) / 10.0);
+            c.score.extend_from_slice(&score.to_ne_bytes());
+            c.provisional.push(u8::from(o.provisional()));
+            c.quota_demoted.push(u8::from(o.quota_demoted()));
+        } else {
+            c.level.push(NA);
+            let reason = o.not_rated_reason();
+            c.reason.push(
+                REASONS
+                    .iter()
+                    .position(|x| Some(*x) == reason)
+                    .map_or(NA, code),
+            );
+            c.score.extend_from_slice(&f64::NAN.to_ne_bytes());
+            c.provisional.push(0);
+            c.quota_demoted.push(0);
+        }
+        c.unit.push(o.unit());
+        c.grassroots.push(o.grassroots());
+        c.commune.push(o.commune());
+        let start = match o.kind() {
+            SubjectKind::Member => o.unit(),
+            SubjectKind::Organisation => Some(o.subject()),
+        };
+        let found = match (start, last_province) {
+            (Some(s), Some((prev, found))) if same(prev, s) => found,
+            (Some(s), _) => {
+                let found = province.as_mut().and_then(|p| p.of(s));
+                last_province = Some((s, found));
+                found
+            }
+            (None, _) => None,
+        };
+        c.province.push(found);
+    }
+    c
+}
+
+/// Counts of one group.
+#[derive(Debug, Clone, Copy, Default)]
+struct Count {
+    on_roll: u32,
+    rated: u32,
+    levels: [u32; 4],
+}
+
+impl Count {
+    fn add(&mut self, o: &OutcomeRef<'_>) {
+        self.on_roll += 1;
+        if let Some(level) = o.level() {
+            self.rated += 1;
+            if let Some(c) = self.levels.get_mut(level as usize) {
+                *c += 1;
+            }
+        }
+    }
+}
+
+impl PyReport {
+    pub fn new(report: Arc<Report>, graph: Option<Arc<OrgGraph>>) -> Self {
+        Self { report, graph }
+    }
+
+    /// The group of each outcome for `summary(by=…)`.
+    fn group_keys<'a>(&'a self, py: Python<'_>, by: &str) -> PyResult<Vec<Option<&'a str>>> {
+        let outcomes = &self.report.outcomes;
+        match by {
+            "commune" => return Ok(outcomes.iter().map(|o| o.commune()).collect()),
+            "grassroots" => return Ok(outcomes.iter().map(|o| o.grassroots()).collect()),
+            _ => {}
+        }
+        let kind = UnitKind::parse(by).ok_or_else(|| {
+            let kinds: Vec<_> = UnitKind::ALL.iter().map(|k| k.as_str()).collect();
+            argument_error(
+                py,
+                &format!(
+                    "cannot group by `{by}`: expected `commune`, `grassroots` or a unit kind ({})",
+                    kinds.join(", ")
+                ),
+            )
+        })?;
+        let (Some(graph), Some(end)) = (
+            self.graph.as_deref(),
+            xeploai::date::end_of_year(self.report.year),
+        ) else {
+            return Err(argument_error(
+                py,
+                &format!("grouping by `{by}` needs the dataset: rate it again with xeploai.rate"),
+            ));
+        };
+        let administrative = kind.tree() == Tree::Administrative;
+        let mut resolver = Resolver::new(graph, end, kind);
+        Ok(py.detach(|| {
+            outcomes
+                .iter()
+                .map(|o| {
+                    // An organisation belongs to the units above it, not to itself;
+                    // for an administrative kind, to the area it serves.
+                    let start = match (o.kind(), administrative) {
+                        (SubjectKind::Organisation, true) => Some(o.subject()),
+                        _ => o.unit(),
+                    };
+                    start.and_then(|s| resolver.of(s))
+                })
+                .collect()
+        }))
+    }
+
+    fn entry(&self, py: Python<'_>, subject: &str) -> PyResult<PyOutcome> {
+        let index = self
+            .report
+            .outcomes
+            .position(subject)
+            .ok_or_else(|| unknown_subject(py, subject))?;
+        Ok(PyOutcome {
+            report: Arc::clone(&self.report),
+            index,
+        })
+    }
+}
+
+#[pymethods]
+impl PyReport {
+    /// Reads a report back from its JSON. A report read this way has no
+    /// dataset: `summary(by=…)` works by `commune` and `grassroots` only and
+    /// the `province` column of `to_pandas()` is empty.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        let report = py
+            .detach(|| Report::from_json(text))
+            .map_err(|e| report_error(py, &e))?;
+        Ok(Self::new(Arc::new(report), None))
+    }
+
+    /// The report as JSON (`xeploai-report/1`): compact and deterministic
+    /// (byte-identical to the Rust library's), or indented.
+    #[pyo3(signature = (pretty = false))]
+    fn to_json(&self, py: Python<'_>, pretty: bool) -> String {
+        let r = &self.report;
+        py.detach(|| {
+            if pretty {
+                r.to_json_pretty()
+            } else {
+                r.to_json()
+            }
+        })
+    }
+
+    /// The rating year.
+    #[getter]
+    fn year(&self) -> i32 {
+        self.report.year
+    }
+
+    /// The regime applied, e.g. `qd366-2025`.
+    #[getter]
+    fn regime(&self) -> &'static str {
+        self.report.regime.as_str()
+    }
+
+    /// Whether the regime was named by the caller rather than chosen by the year.
+    #[getter]
+    fn regime_named(&self) -> bool {
+        self.report.regime_named
+    }
+
+    /// The library version that made the report.
+    #[getter]
+    fn generator(&self) -> &str {
+        &self.report.generator
+    }
+
+    /// The policy applied.
+    #[getter]
+    fn policy(&self) -> PyPolicy {
+        PyPolicy {
+            inner: self.report.policy.clone(),
+        }
+    }
+
+    /// Warnings: counts by code (e.g. `no_evaluation`, `missing_task_facts`).
+    #[getter]
+    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.report.warnings)
+    }
+
+    /// The counts of the whole dataset: `members` and `organisations`, each
+    /// with `on_roll`, `rated`, `by_level` and `not_rated` (by reason).
+    #[getter]
+    fn total<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.report.total)
+    }
+
+    /// Every subject's outcome, sorted by kind (members first) then id: a
+    /// sequence of `Outcome`.
+    #[getter]
+    fn outcomes(&self) -> PyOutcomes {
+        PyOutcomes {
+            report: Arc::clone(&self.report),
+        }
+    }
+
+    /// The outcome of one subject (a person's or a party organisation's id);
+    /// `UnknownSubjectError` if the report does not hold it.
+    fn outcome(&self, py: Python<'_>, subject: &str) -> PyResult<PyOutcome> {
+        self.entry(py, subject)
+    }
+
+    /// A short paragraph explaining a subject's outcome, citing the rules, in
+    /// Vietnamese (`lang="vi"`) or English (`lang="en"`).
+    #[pyo3(signature = (subject, lang = "vi"))]
+    fn explain(&self, py: Python<'_>, subject: &str, lang: &str) -> PyResult<String> {
+        let lang = lang_arg(py, lang)?;
+        self.report
+            .explain(subject, lang)
+            .ok_or_else(|| unknown_subject(py, subject))
+    }
+
+    /// The outcomes as a pandas DataFrame, one row per subject: `subject`,
+    /// `kind`, `unit_kind`, `level` (ordered categorical, empty when not
+    /// rated), `reason` (why not rated, empty when rated), `score` (points,
+    /// NaN when none), `provisional`, `quota_demoted`, then the ids of the
+    /// unit (a member's cell, an organisation's parent), its grassroots
+    /// organisation, commune and province. Built column by column in Rust.
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let report = &*self.report;
+        let graph = self.graph.as_deref();
+        let c = py.detach(|| columns(report, graph));
+        let subjects = PyList::new(py, report.outcomes.iter().map(|o| o.subject()))?;
+        let d = PyDict::new(py);
+        let bytes = |v: &[u8]| PyBytes::new(py, v);
+        d.set_item("kind", bytes(&c.kind))?;
+        d.set_item("unit_kind", bytes(&c.unit_kind))?;
+        d.set_item("level", bytes(&c.level))?;
+        d.set_item("reason", bytes(&c.reason))?;
+        d.set_item("score", bytes(&c.score))?;
+        d.set_item("provisional", bytes(&c.provisional))?;
+        d.set_item("quota_demoted", bytes(&c.quota_demoted))?;
+        for (name, col) in [
+            ("unit", &c.unit),
+            ("grassroots", &c.grassroots),
+            ("commune", &c.commune),
+            ("province", &c.province),
+        ] {
+            d.set_item(name, (bytes(&col.bytes()), PyList::new(py, &col.values)?))?;
+        }
+        let unit_kinds: Vec<_> = UnitKind::ALL.iter().map(|k| k.as_str()).collect();
+        let levels: Vec<_> = Level::ALL.iter().map(|l| l.as_str()).collect();
+        let reasons: Vec<_> = REASONS.iter().map(|r| r.as_str()).collect();
+        frames(py)?
+            .getattr("outcomes_frame")?
+            .call1((subjects, d, unit_kinds, levels, reasons))
+    }
+
+    /// Counts per group as a DataFrame, one row per group (sorted by id; a
+    /// last row with an empty `unit` holds the subjects of no group): the
+    /// members on the roll, rated, by level and not rated, and the same for
+    /// the party organisations. `by` is `commune` (the default),
+    /// `grassroots` (the grassroots party organisation), `province`, or any
+    /// unit kind (`district`, `residential_area`, `grassroots_committee`,
+    /// `cell` …): the nearest unit of that kind above the subject's unit, or
+    /// the area it serves. An organisation is not in its own group.
+    #[pyo3(signature = (by = "commune"))]
+    fn summary<'py>(&self, py: Python<'py>, by: &str) -> PyResult<Bound<'py, PyAny>> {
+        let keys = self.group_keys(py, by)?;
+        let outcomes = &self.report.outcomes;
+        let mut groups: FxHashMap<Option<&str>, (Count, Count)> = FxHashMap::default();
+        py.detach(|| {
+            for (o, key) in outcomes.iter().zip(&keys) {
+                let g = groups.entry(*key).or_default();
+                match o.kind() {
+                    SubjectKind::Member => g.0.add(&o),
+                    SubjectKind::Organisation => g.1.add(&o),
+                }
+            }
+        });
+        let mut rows: Vec<_> = groups.into_iter().collect();
+        // Groups by id, the subjects of no group last.
+        rows.sort_unstable_by(|a, b| (a.0.is_none(), a.0).cmp(&(b.0.is_none(), b.0)));
+        let names: FxHashMap<&str, (&str, Option<UnitKind>)> = self
+            .report
+            .summaries
+            .iter()
+            .map(|s| (s.unit.as_str(), (s.name.as_str(), s.unit_kind)))
+            .collect();
+        let d = PyDict::new(py);
+        let ids: Vec<Option<&str>> = rows.iter().map(|r| r.0).collect();
+        let mut name_col = Vec::with_capacity(rows.len());
+        let mut kind_col = Vec::with_capacity(rows.len());
+        for id in &ids {
+            let (name, kind) = match (id, self.graph.as_deref()) {
+                (Some(id), Some(g)) => g
+                    .unit(id)
+                    .map_or((None, None), |u| (Some(u.name.as_str()), Some(u.kind))),
+                (Some(id), None) => names.get(id).map_or((None, None), |(n, k)| (Some(*n), *k)),
+                (None, _) => (None, None),
+            };
+            name_col.push(name);
+            kind_col.push(kind.map(UnitKind::as_str));
+        }
+        d.set_item("unit", ids)?;
+        d.set_item("name", name_col)?;
+        d.set_item("unit_kind", kind_col)?;
+        for (prefix, pick) in [("members", 0usize), ("organisations", 1usize)] {
+            let part = |r: &(Option<&str>, (Count, Count))| if pick == 0 { r.1 .0 } else { r.1 .1 };
+            let col = |f: &dyn Fn(&Count) -> u32| -> Vec<u32> {
+                rows.iter().map(|r| f(&part(r))).collect()
+            };
+            d.set_item(format!("{prefix}_on_roll"), col(&|c| c.on_roll))?;
+            d.set_item(format!("{prefix}_rated"), col(&|c| c.rated))?;
+            for level in Level::ALL.iter().rev() {
+                let i = *level as usize;
+                d.set_item(
+                    format!("{prefix}_{}", level.as_str()),
+                    col(&|c| c.levels.get(i).copied().unwrap_or(0)),
+                )?;
+            }
+            d.set_item(format!("{prefix}_not_rated"), col(&|c| c.on_roll - c.rated))?;
+        }
+        frames(py)?.getattr("summary_frame")?.call1((d,))
+    }
+
+    /// The proposals the rules do not allow, or that are below what they
+    /// allow, as a DataFrame: `subject`, `stage`, `proposed`, `allowed`,
+    /// `kind` (`above_allowed`, `below_allowed`, `not_rated`) and `rules` (the
+    /// ids of the rules that set or lowered the allowed level).
+    fn discrepancies<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let records = to_py(py, &self.report.discrepancies)?;
+        frames(py)?.getattr("records_frame")?.call1((
+            records,
+            ["subject", "stage", "proposed", "allowed", "kind", "rules"],
+        ))
+    }
+
+    /// The quota groups that had candidates, as a DataFrame: `group`,
+    /// `explicit`, `percent`, `good`, `candidates`, `cap`, `granted`,
+    /// `demoted` (ids), `conflict`.
+    fn quotas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let records = to_py(py, &self.report.quotas)?;
+        frames(py)?.getattr("records_frame")?.call1((
+            records,
+            [
+                "group",
+                "explicit",
+                "percent",
+                "good",
+                "candidates",
+                "cap",
+                "granted",
+                "demoted",
+                "conflict",
+            ],
+        ))
+    }
+
+    /// The points of discretion, as a DataFrame: `subject`, `point`, `rule`,
+    /// `default` (the level applied) and `decided` (a recorded decision, if any).
+    fn discretion<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let records = to_py(py, &self.report.discretion)?;
+        frames(py)?
+            .getattr("records_frame")?
+            .call1((records, ["subject", "point", "rule", "default", "decided"]))
+    }
+
+    /// The report's own summaries (per grassroots organisation and per
+    /// commune, as in its JSON) as a DataFrame with the columns of `summary`.
+    fn summaries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let records = to_py(py, &self.report.summaries)?;
+        frames(py)?
+            .getattr("unit_summaries_frame")?
+            .call1((records,))
+    }
+
+    fn __len__(&self) -> usize {
+        self.report.outcomes.len()
+    }
+
+    fn __repr__(&self) -> String {
+        let t = &self.report.total;
+        format!(
+            "<xeploai.Report {} ({}): {} subjects; members {} on roll, {} rated; organisations {} on roll, {} rated>",
+            self.report.year,
+            self.report.regime.as_str(),
+            self.report.outcomes.len(),
+            t.members.on_roll,
+            t.members.rated,
+            t.organisations.on_roll,
+            t.organisations.rated
+        )
+    }
+}
+
+/// The outcomes of a report: a read-only sequence of `Outcome`, sorted by
+/// kind (members first) then id.
+#[pyclass(frozen, sequence, module = "xeploai", name = "Outcomes")]
+#[derive(Debug)]
+pub struct PyOutcomes {
+    report: Arc<Report>,
+}
+
+#[pymethods]
+impl PyOutcomes {
+    fn __len__(&self) -> usize {
+        self.report.outcomes.len()
+    }
+
+    fn __getitem__(&self, index: isize) -> PyResult<PyOutcome> {
+        let n = self.report.outcomes.len();
+        let i = if index < 0 {
+            n.checked_sub(index.unsigned_abs())
+        } else {
+            Some(index.unsigned_abs()).filter(|&i| i < n)
+        };
+        i.map(|index| PyOutcome {
+            report: Arc::clone(&self.report),
+            index,
+        })
+        .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err("outcome index out of range"))
+    }
+
+    fn __iter__(&self) -> PyOutcomeIter {
+        PyOutcomeIter {
+            report: Arc::clone(&self.report),
+            next: AtomicUsize::new(0),
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<xeploai.Outcomes: {} subjects>",
+            self.report.outcomes.len()
+        )
+    }
+}
+
+/// An iterator over `Outcomes`.
+#[pyclass(frozen, module = "xeploai", name = "OutcomeIterator")]
+#[derive(Debug)]
+pub struct PyOutcomeIter {
+    report: Arc<Report>,
+    next: AtomicUsize,
+}
+
+#[pymethods]
+impl PyOutcomeIter {
+    fn __iter__(slf: Bound<'_, Self>) -> Bound<'_, Self> {
+        slf
+    }
+
+    fn __next__(&self) -> Option<PyOutcome> {
+        let index = self.next.fetch_add(1, Ordering::Relaxed);
+        (index < self.report.outcomes.len()).then(|| PyOutcome {
+            report: Arc::clone(&self.report),
+            index,
+        })
+    }
+}
+
+/// One subject's outcome: not rated with a reason, or rated with a level, the
+/// findings behind it (each rule with its citation and message), the points
+/// of discretion and the policy settings that affected it.
+#[pyclass(frozen, module = "xeploai", name = "Outcome")]
+#[derive(Debug)]
+pub struct PyOutcome {
+    report: Arc<Report>,
+    index: usize,
+}
+
+impl PyOutcome {
+    fn get(&self) -> PyResult<OutcomeRef<'_>> {
+        self.report
+            .outcomes
+            .get(self.index)
+            .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err("outcome index out of range"))
+    }
+}
+
+#[pymethods]
+impl PyOutcome {
+    /// The person's or the unit's id.
+    #[getter]
+    fn subject(&self) -> PyResult<&str> {
+        Ok(self.get()?.subject())
+    }
+
+    /// `member` or `organisation`.
+    #[getter]
+    fn kind(&self) -> PyResult<&'static str> {
+        Ok(match self.get()?.kind() {
+            SubjectKind::Member => "member",
+            SubjectKind::Organisation => "organisation",
+        })
+    }
+
+    /// For an organisation its unit kind; for a member, the kind of its cell.
+    #[getter]
+    fn unit_kind(&self) -> PyResult<&'static str> {
+        Ok(self.get()?.unit_kind().as_str())
+    }
+
+    /// A member's cell, an organisation's parent.
+    #[getter]
+    fn unit(&self) -> PyResult<Option<&str>> {
+        Ok(self.get()?.unit())
+    }
+
+    /// The grassroots party organisation the subject belongs to.
+    #[getter]
+    fn grassroots(&self) -> PyResult<Option<&str>> {
+        Ok(self.get()?.grassroots())
+    }
+
+    /// The commune.
+    #[getter]
+    fn commune(&self) -> PyResult<Option<&str>> {
+        Ok(self.get()?.commune())
+    }
+
+    /// `rated` or `not_rated`.
+    #[getter]
+    fn status(&self) -> PyResult<&'static str> {
+        Ok(if self.get()?.level().is_some() {
+            "rated"
+        } else {
+            "not_rated"
+        })
+    }
+
+    /// The level (`excellent`, `good`, `completed`, `not_completed`), None if not rated.
+    #[getter]
+    fn level(&self) -> PyResult<Option<&'static str>> {
+        Ok(self.get()?.level().map(Level::as_str))
+    }
+
+    /// The level's abbreviation (HTXSNV, HTTNV, HTNV, KHTNV), None if not rated.
+    #[getter]
+    fn level_code(&self) -> PyResult<Option<&'static str>> {
+        Ok(self.get()?.level().map(Level::code))
+    }
+
+    /// Why the subject is not rated (`exempt`, `suspended`,
+    /// `admitted_under_six_months`, `new_organisation`, `no_evaluation`,
+    /// `missing_inputs`), None if rated.
+    #[getter]
+    fn reason(&self) -> PyResult<Option<&'static str>> {
+        Ok(self.get()?.not_rated_reason().map(NotRatedReason::as_str))
+    }
+
+    /// The score in points (e.g. 92.5), None if the regime does not score or
+    /// the subject is not rated.
+    #[getter]
+    fn score(&self) -> PyResult<Option<f64>> {
+        Ok(self.get()?.score().map(|s| f64::from(s) / 10.0))
+    }
+
+    /// Whether a point of discretion is still open (no decision recorded).
+    #[getter]
+    fn provisional(&self) -> PyResult<bool> {
+        let o = self.get()?;
+        Ok(o.level().is_some() && o.provisional())
+    }
+
+    /// Demoted from HTXSNV by the quota.
+    #[getter]
+    fn quota_demoted(&self) -> PyResult<bool> {
+        Ok(self.get()?.quota_demoted())
+    }
+
+    /// The rules that decided, constrained or checked the level (or excluded
+    /// the subject), each a dict: `rule` (its id), `effect`, `values`,
+    /// `citation` (Vietnamese), `citation_en`, `message_vi`, `message_en`.
+    #[getter]
+    fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let o = self.get()?;
+        let list = PyList::empty(py);
+        for f in o.findings() {
+            let d = to_py(py, f)?.cast_into::<PyDict>()?;
+            d.set_item("citation_en", f.rule.citation.text(Lang::En))?;
+            d.set_item("message_vi", f.message(Lang::Vi))?;
+            d.set_item("message_en", f.message(Lang::En))?;
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+
+    /// The points where the competent level decides: dicts with `point`,
+    /// `rule`, `default` (the level applied), `alternatives` and `decided`.
+    #[getter]
+    fn discretion<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.get()?.discretion())
+    }
+
+    /// The names of the policy settings that affected this outcome.
+    #[getter]
+    fn settings(&self) -> PyResult<Vec<String>> {
+        Ok(self.get()?.settings().map(str::to_owned).collect())
+    }
+
+    /// A short paragraph explaining the outcome, in `vi` or `en`.
+    #[pyo3(signature = (lang = "vi"))]
+    fn explain(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
+        let lang = lang_arg(py, lang)?;
+        let subject = self.get()?.subject();
+        self.report
+            .explain(subject, lang)
+            .ok_or_else(|| unknown_subject(py, subject))
+    }
+
+    /// The entry as in the report's JSON.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.get()?)
+    }
+
+    fn __repr__(&self) -> PyResult<String> {
+        let o = self.get()?;
+        let what = match (o.level(), o.not_rated_reason()) {
+            (Some(level), _) => format!(
+                "{}{}",
+                level.as_str(),
+                o.score()
+                    .map(|s| format!(", {}", xeploai::explain::format_points(i64::from(s))))
+                    .unwrap_or_default()
+            ),
+            (None, reason) => format!("not rated: {}", reason.map_or("", NotRatedReason::as_str)),
+        };
+        Ok(format!(
+            "<xeploai.Outcome {} {:?}: {what}>",
+            self.kind()?,
+            o.subject()
+        ))
+    }
+}
