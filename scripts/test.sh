@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test of the project. This is the README's test command and what
-# CI runs (.ci/run). It needs only the Rust toolchain.
+# CI runs (.ci/run). It needs the Rust toolchain, and for the C part gcc and
+# valgrind (.ci/run installs valgrind when it is missing).
 #
 #   formatting      cargo fmt --check
 #   lints           cargo clippy -D warnings (all targets)
-#   Rust tests      unit, integration, property (proptest), example and doc tests
+#   Rust tests      unit, integration, property (proptest), example and doc
+#                   tests; the header staleness test of include/xeploai.h
+#   C tests         scripts/test-c.sh: the C ABI from C (tests/c/test.c plainly,
+#                   under valgrind and with ASan + UBSan; examples/rate.c)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,3 +20,6 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 echo "== Rust tests"
 cargo test --workspace --locked
+
+echo "== C tests (scripts/test-c.sh)"
+bash scripts/test-c.sh
