@@ -25,7 +25,7 @@ CFLAGS=(-std=c11 -Wall -Wextra -Werror -pedantic -Iinclude)
 echo "== C: library (release)"
 # `cargo rustc` builds both crate types and prints the native libraries the
 # static library needs (never hard-coded: they differ between platforms).
-log=$(cargo rustc --release --locked -p xeploai-ffi -- --print native-static-libs 2>&1) || {
+log=$(cargo rustc --release --locked -p xeploai-ffi --lib -- --print native-static-libs 2>&1) || {
     echo "$log"
     exit 1
 }
