@@ -703,10 +703,8 @@ mod tests {
     fn json_of(r: *const XlReport) -> String {
         let mut n = 0;
         // SAFETY: a live report and a size query.
-        assert_eq!(
-            unsafe { xl_report_json(r, null_mut(), 0, &mut n) },
-            XlStatus::Ok
-        );
+        let s = unsafe { xl_report_json(r, null_mut(), 0, &mut n) };
+        assert_eq!(s, XlStatus::Ok);
         let mut buf = vec![0u8; n + 1];
         // SAFETY: `buf` is valid for `n + 1` bytes.
         let s = unsafe { xl_report_json(r, buf.as_mut_ptr().cast(), n + 1, &mut n) };
