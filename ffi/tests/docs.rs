@@ -50,7 +50,10 @@ fn the_guide_names_every_function_and_status() {
         .iter()
         .filter(|f| !guide.contains(&format!("`{f}")))
         .collect();
-    assert!(missing.is_empty(), "docs/c-api.md does not name {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "docs/c-api.md does not name {missing:?}"
+    );
 
     for line in header.lines() {
         let line = line.trim();
