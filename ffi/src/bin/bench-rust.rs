@@ -8,14 +8,34 @@
 //! bench-rust country     generates the synthetic country (not timed) and rates it once
 //! ```
 //!
-//! Prints one line: `rust SCALE RUNS TOTAL MIN MEDIAN` (seconds: the whole
-//! loop, the fastest run, the median run). No JSON in or out.
+//! Prints one line: `rust SCALE RUNS TOTAL MIN MEDIAN TICKS`: seconds of the
+//! whole loop, of the fastest run and of the median run, then the CPU time of
+//! the loop over all the process's threads in clock ticks (utime + stime of
+//! `/proc/self/stat`, as the C side reads it). No JSON in or out.
 
 use std::hint::black_box;
 use std::process::ExitCode;
 use std::time::Instant;
 use xeploai_core::synth::{generate, Spec};
 use xeploai_core::{OrgGraph, Policy};
+
+/// utime + stime of the whole process, in clock ticks (-1 if unknown).
+fn cpu_ticks() -> i64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return -1;
+    };
+    // After the command in parentheses: field 3 (state) onwards; utime and
+    // stime are fields 14 and 15.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    match (
+        fields.get(11).and_then(|f| f.parse::<i64>().ok()),
+        fields.get(12).and_then(|f| f.parse::<i64>().ok()),
+    ) {
+        (Some(u), Some(s)) => u + s,
+        _ => -1,
+    }
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -48,6 +68,7 @@ fn main() -> ExitCode {
     }
     let mut outcomes = 0;
     let mut each = Vec::with_capacity(usize::try_from(runs).unwrap_or(0));
+    let ticks = cpu_ticks();
     let t = Instant::now();
     for i in 0..runs {
         let t0 = Instant::now();
@@ -66,10 +87,11 @@ fn main() -> ExitCode {
         }
     }
     let seconds = t.elapsed().as_secs_f64();
+    let ticks = cpu_ticks() - ticks;
     each.sort_by(f64::total_cmp);
     let min = each.first().copied().unwrap_or(0.0);
     let median = each.get(each.len() / 2).copied().unwrap_or(0.0);
-    println!("rust {scale} {runs} {seconds:.6} {min:.6} {median:.6} ({outcomes} outcomes)");
+    println!("rust {scale} {runs} {seconds:.6} {min:.6} {median:.6} {ticks} ({outcomes} outcomes)");
     if outcomes > 0 {
         ExitCode::SUCCESS
     } else {
