@@ -68,8 +68,15 @@ ratio 5 "fastest rating, wall" ms
 ratio 6 "median rating, wall" ms
 
 if [ "$country" = 1 ]; then
-    rc=$(flock /tmp/xeploai-country.lock "$rust" country | tee /dev/stderr | awk '{print $4}')
-    ac=$(flock /tmp/xeploai-country.lock "$abi" country | tee /dev/stderr | awk '{print $4}')
-    awk -v r="$rc" -v a="$ac" 'BEGIN {
-        printf "country, one rating: Rust %.3f s, ABI %.3f s, ABI/Rust %.4f (%+.2f %%)\n", r, a, a / r, 100 * (a / r - 1) }'
+    rc=$(flock /tmp/xeploai-country.lock "$rust" country)
+    echo "$rc"
+    ac=$(flock /tmp/xeploai-country.lock "$abi" country)
+    echo "$ac"
+    echo "country, one rating:"
+    printf '%s\n%s\n' "$rc" "$ac" | awk '
+        $1 == "rust" { rw = $4; rt = $7 } $1 == "abi" { aw = $4; at = $7 }
+        END {
+            printf "  %-30s Rust %10.3f s     ABI %10.3f s     ABI/Rust %.4f (%+.2f %%)\n", "wall", rw, aw, aw / rw, 100 * (aw / rw - 1)
+            printf "  %-30s Rust %10d ticks ABI %10d ticks ABI/Rust %.4f (%+.2f %%)\n", "CPU", rt, at, at / rt, 100 * (at / rt - 1)
+        }'
 fi
