@@ -149,6 +149,11 @@ enum xl_status
    * name yet); see the message.
    */
   XL_STATUS_OTHER = 16,
+  /**
+   * The report of a run would be too large for the library's compact
+   * store (more than 4 × 10⁹ findings or bytes of subject ids).
+   */
+  XL_STATUS_TOO_LARGE = 17,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -546,7 +551,8 @@ xl_status xl_policy_free(struct xl_policy *policy);
  *
  * Errors: `XL_STATUS_NULL_ARGUMENT` (`dataset` or `out`),
  * `XL_STATUS_INVALID_UTF8`, `XL_STATUS_INVALID_DATASET` (the dataset has
- * validation errors), `XL_STATUS_UNKNOWN_REGIME`, `XL_STATUS_INVALID_YEAR`.
+ * validation errors), `XL_STATUS_UNKNOWN_REGIME`, `XL_STATUS_INVALID_YEAR`,
+ * `XL_STATUS_TOO_LARGE`.
  * On success `*out` receives a new report to free with `xl_report_free`.
  *
  * Thread safety: any number of threads may rate the same dataset with the

@@ -53,6 +53,9 @@ pub enum XlStatus {
     /// Another error of the library (a kind this version of the ABI does not
     /// name yet); see the message.
     Other = 16,
+    /// The report of a run would be too large for the library's compact
+    /// store (more than 4 × 10⁹ findings or bytes of subject ids).
+    TooLarge = 17,
 }
 
 impl XlStatus {
@@ -76,11 +79,12 @@ impl XlStatus {
             Self::UnknownRegime => c"XL_STATUS_UNKNOWN_REGIME",
             Self::InvalidYear => c"XL_STATUS_INVALID_YEAR",
             Self::Other => c"XL_STATUS_OTHER",
+            Self::TooLarge => c"XL_STATUS_TOO_LARGE",
         }
     }
 
     /// Every status, in value order.
-    pub(crate) const ALL: [Self; 17] = [
+    pub(crate) const ALL: [Self; 18] = [
         Self::Ok,
         Self::Panic,
         Self::NullArgument,
@@ -98,6 +102,7 @@ impl XlStatus {
         Self::UnknownRegime,
         Self::InvalidYear,
         Self::Other,
+        Self::TooLarge,
     ];
 
     /// The status with this value, if any (a value received from C is a

@@ -8,8 +8,8 @@ use crate::handle::{self, Handle};
 use crate::policy::XlPolicy;
 use crate::strings::{c_str, copy_out, copy_str, opt_c_str};
 use std::ffi::c_char;
-use xeploai_core::outcome::{NotRatedReason, Outcome};
-use xeploai_core::report::{Counts, SubjectKind, SubjectOutcome, UnitSummary};
+use xeploai_core::outcome::NotRatedReason;
+use xeploai_core::report::{Counts, OutcomeRef, SubjectKind, UnitSummary};
 use xeploai_core::run::RateError;
 use xeploai_core::{Lang, Level, Policy, Regime, Report};
 
@@ -155,7 +155,7 @@ fn lang_of(v: u32) -> Result<Lang, Error> {
 }
 
 impl XlReport {
-    fn outcome(&self, index: usize) -> Result<&SubjectOutcome, Error> {
+    fn outcome(&self, index: usize) -> Result<OutcomeRef<'_>, Error> {
         self.report.outcomes.get(index).ok_or_else(|| {
             Error::new(
                 XlStatus::OutOfRange,
@@ -179,17 +179,21 @@ impl XlReport {
         })
     }
 
-    /// The position of `o` in the outcomes (it is an element of them).
-    fn position(&self, o: &SubjectOutcome) -> Option<usize> {
-        let base = self.report.outcomes.as_ptr() as usize;
-        let size = std::mem::size_of::<SubjectOutcome>().max(1);
-        let i = (o as *const SubjectOutcome as usize).checked_sub(base)? / size;
-        // Checked: `o` is this very element.
-        self.report
-            .outcomes
-            .get(i)
-            .filter(|x| std::ptr::eq(*x, o))
-            .map(|_| i)
+    /// The index of the outcome of (`kind`, `subject`): a binary search, as
+    /// the outcomes are sorted by kind (members first), then id.
+    fn position(&self, kind: SubjectKind, subject: &str) -> Option<usize> {
+        let outcomes = &self.report.outcomes;
+        let key = |i: usize| outcomes.get(i).map(|o| (o.kind(), o.subject()));
+        let (mut lo, mut hi) = (0, outcomes.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match key(mid)?.cmp(&(kind, subject)) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
     }
 }
 
@@ -212,7 +216,8 @@ unsafe fn report_ref<'a>(report: *const XlReport) -> Result<&'a XlReport, Error>
 ///
 /// Errors: `XL_STATUS_NULL_ARGUMENT` (`dataset` or `out`),
 /// `XL_STATUS_INVALID_UTF8`, `XL_STATUS_INVALID_DATASET` (the dataset has
-/// validation errors), `XL_STATUS_UNKNOWN_REGIME`, `XL_STATUS_INVALID_YEAR`.
+/// validation errors), `XL_STATUS_UNKNOWN_REGIME`, `XL_STATUS_INVALID_YEAR`,
+/// `XL_STATUS_TOO_LARGE`.
 /// On success `*out` receives a new report to free with `xl_report_free`.
 ///
 /// Thread safety: any number of threads may rate the same dataset with the
@@ -260,6 +265,7 @@ pub unsafe extern "C" fn xl_rate(
         let report = xeploai_core::run::rate(graph, year, regime, policy).map_err(|e| {
             let status = match e {
                 RateError::Year { .. } => XlStatus::InvalidYear,
+                RateError::TooLarge => XlStatus::TooLarge,
                 _ => XlStatus::Other,
             };
             Error::new(status, e.to_string())
@@ -359,10 +365,9 @@ pub unsafe extern "C" fn xl_report_find(
         // SAFETY: forwarded to the caller.
         let subject = unsafe { c_str(subject, "subject") }?;
         handle::out(index, "index")?;
-        let i = r
-            .report
-            .outcome(subject)
-            .and_then(|o| r.position(o))
+        let i = [SubjectKind::Member, SubjectKind::Organisation]
+            .into_iter()
+            .find_map(|k| r.position(k, subject))
             .ok_or_else(|| {
                 Error::new(
                     XlStatus::NotFound,
@@ -396,7 +401,7 @@ pub unsafe extern "C" fn xl_report_subject(
         let r = unsafe { report_ref(report) }?;
         let o = r.outcome(index)?;
         // SAFETY: forwarded to the caller.
-        unsafe { copy_str(buf, len, needed, &o.subject) }
+        unsafe { copy_str(buf, len, needed, o.subject()) }
     })
 }
 
@@ -417,7 +422,7 @@ pub unsafe extern "C" fn xl_report_kind(
         let r = unsafe { report_ref(report) }?;
         let o = r.outcome(index)?;
         handle::out(kind, "kind")?;
-        let k = match o.kind {
+        let k = match o.kind() {
             SubjectKind::Member => XlSubjectKind::Member,
             SubjectKind::Organisation => XlSubjectKind::Organisation,
         };
@@ -445,7 +450,7 @@ pub unsafe extern "C" fn xl_report_level(
         let r = unsafe { report_ref(report) }?;
         let o = r.outcome(index)?;
         handle::out(level, "level")?;
-        let l = o.outcome.level().map_or(XlLevel::None, level_of);
+        let l = o.level().map_or(XlLevel::None, level_of);
         // SAFETY: not NULL; the caller guarantees it is writable.
         unsafe { handle::write(level, l) };
         Ok(())
@@ -469,10 +474,9 @@ pub unsafe extern "C" fn xl_report_not_rated_reason(
         let r = unsafe { report_ref(report) }?;
         let o = r.outcome(index)?;
         handle::out(reason, "reason")?;
-        let why = match &o.outcome {
-            Outcome::NotRated { reason: r, .. } => reason_of(*r),
-            Outcome::Rated(_) => XlNotRatedReason::None,
-        };
+        let why = o
+            .not_rated_reason()
+            .map_or(XlNotRatedReason::None, reason_of);
         // SAFETY: not NULL; the caller guarantees it is writable.
         unsafe { handle::write(reason, why) };
         Ok(())
@@ -497,10 +501,8 @@ pub unsafe extern "C" fn xl_report_score(
         let r = unsafe { report_ref(report) }?;
         let o = r.outcome(index)?;
         handle::out(tenths, "tenths")?;
-        let score = match &o.outcome {
-            Outcome::Rated(rated) => rated.score.map_or(-1, i64::from),
-            Outcome::NotRated { .. } => -1,
-        };
+        // Only a rated subject has a score.
+        let score = o.level().and(o.score()).map_or(-1, i64::from);
         // SAFETY: not NULL; the caller guarantees it is writable.
         unsafe { handle::write(tenths, score) };
         Ok(())
@@ -535,19 +537,19 @@ pub unsafe extern "C" fn xl_report_explain(
         // explains this very outcome (a unit may share a person's id).
         let same = r
             .report
-            .outcome(&o.subject)
-            .is_some_and(|found| std::ptr::eq(found, o));
+            .outcome(o.subject())
+            .is_some_and(|found| found.kind() == o.kind());
         let text = r
             .report
-            .explain(&o.subject, lang)
+            .explain(o.subject(), lang)
             .filter(|_| same)
             .ok_or_else(|| {
                 Error::new(
                     XlStatus::Other,
                     format!(
-                    "outcome {index} (`{}`) cannot be explained by id: a member has the same id",
-                    o.subject
-                ),
+                        "outcome {index} (`{}`) cannot be explained by id: a member has the same id",
+                        o.subject()
+                    ),
                 )
             })?;
         // SAFETY: forwarded to the caller.
@@ -731,12 +733,12 @@ mod tests {
             assert_eq!(n, want.outcomes.len());
             for (i, o) in want.outcomes.iter().enumerate().step_by(97) {
                 let mut at = usize::MAX;
-                let id = std::ffi::CString::new(o.subject.clone()).unwrap();
+                let id = std::ffi::CString::new(o.subject()).unwrap();
                 assert_eq!(xl_report_find(rep, id.as_ptr(), &mut at), XlStatus::Ok);
                 assert_eq!(at, i);
                 let mut l = XlLevel::None;
                 assert_eq!(xl_report_level(rep, i, &mut l), XlStatus::Ok);
-                assert_eq!(l, o.outcome.level().map_or(XlLevel::None, level_of));
+                assert_eq!(l, o.level().map_or(XlLevel::None, level_of));
             }
             let mut l = XlLevel::None;
             assert_eq!(xl_report_level(rep, n, &mut l), XlStatus::OutOfRange);
