@@ -12,6 +12,7 @@
 mod convert;
 mod dataset;
 mod errors;
+mod front;
 mod groups;
 mod policy;
 mod report;

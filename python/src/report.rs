@@ -584,6 +584,47 @@ impl PyReport {
             .call1((records,))
     }
 
+    /// The Front side (`front` of the report's JSON) as a dict: `as_of`,
+    /// `schemes`, `boards`, `areas`, `communes`, `indicators`, `targets`,
+    /// `warnings`. None when the dataset has no Front work board and no Front
+    /// data. A new dict on each access.
+    #[getter]
+    fn front<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::front::front_dict(py, self.report.front.as_ref())
+    }
+
+    /// The Front work boards (BCTMT) as a DataFrame, one row per board
+    /// existing on `as_of`, by id: `board`, `area`, `commune`, `as_of`
+    /// (`datetime.date`), `composition_ok`, `composition_failed` (failed
+    /// checks), `failed_checks` (their rule ids), `not_rated` (why not
+    /// rated), `scheme`, `illustrative`, `level` (the band's code),
+    /// `level_vi`, `level_en`, `rank` (1 = best), `band_rank`, `score`,
+    /// `base`, `bonus`, `deducted`, `self_score` (points), `quota_demoted`,
+    /// `missing` (criteria without a score), `findings` (how many). Empty,
+    /// with these columns, when the report has no Front section.
+    fn boards<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::front::boards_frame(py, self.report.front.as_ref())
+    }
+
+    /// The Front indicators as a DataFrame, one row per metric and roll-up:
+    /// `metric`, `label_vi`, `label_en`, `is_count` (a count per unit, not
+    /// a share), `scope` (`total`, `province`, `commune`), `unit` (the
+    /// province or commune; empty for the total), `year`, `as_of`, `units`
+    /// (units observed), `numerator`, `denominator`, `share` (numerator /
+    /// denominator, NaN when the denominator is 0).
+    fn indicators<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::front::indicators_frame(py, self.report.year, self.report.front.as_ref())
+    }
+
+    /// The Front targets compared as a DataFrame, one row per target:
+    /// `target`, `metric`, `comparator` (`at_least`, `at_most`), `value`
+    /// (percent, or a count per unit), `scope` (`unit`, `commune`,
+    /// `province`), `source`, `verified`, `evaluated`, `met`, `missed` (how
+    /// many units miss it) and `missed_units` (their ids).
+    fn targets<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::front::targets_frame(py, self.report.front.as_ref())
+    }
+
     fn __len__(&self) -> usize {
         self.report.outcomes.len()
     }

@@ -357,6 +357,121 @@ def unit_summaries_frame(records: list[dict[str, Any]]) -> Any:
     return pd.DataFrame.from_records(rows, columns=columns)
 
 
+# --------------------------------------------------------------------------
+# The Front side of a report
+
+
+def _objects(values: list[Any]) -> Any:
+    """A 1-d object array of the values as they are (lists stay cells)."""
+    import numpy as np
+
+    out: Any = np.empty(len(values), dtype=object)
+    for i, v in enumerate(values):
+        out[i] = v
+    return out
+
+
+def _front_frame(columns: dict[str, list[Any]], dtypes: dict[str, str]) -> Any:
+    """A DataFrame of columns built in Rust, each with its dtype; ``object``
+    columns (text with None, lists, dates) hold the values as given."""
+    import pandas as pd
+
+    data = {
+        name: pd.Series(_objects(values) if dtypes[name] == "object" else values, dtype=dtypes[name])
+        for name, values in columns.items()
+    }
+    return pd.DataFrame(data, columns=list(columns))
+
+
+BOARD_DTYPES: dict[str, str] = {
+    "board": "object",
+    "area": "object",
+    "commune": "object",
+    "as_of": "object",
+    "composition_ok": "bool",
+    "composition_failed": "int64",
+    "failed_checks": "object",
+    "not_rated": "object",
+    "scheme": "object",
+    "illustrative": "boolean",
+    "level": "object",
+    "level_vi": "object",
+    "level_en": "object",
+    "rank": "Int64",
+    "band_rank": "Int64",
+    "score": "float64",
+    "base": "float64",
+    "bonus": "float64",
+    "deducted": "float64",
+    "self_score": "float64",
+    "quota_demoted": "bool",
+    "missing": "object",
+    "findings": "int64",
+}
+
+
+def boards_frame(columns: dict[str, list[Any]], as_of: _dt.date | None) -> Any:
+    """The DataFrame of ``Report.boards``."""
+    n = len(columns["board"])
+    return _front_frame(
+        {name: [as_of] * n if name == "as_of" else columns[name] for name in BOARD_DTYPES},
+        BOARD_DTYPES,
+    )
+
+
+INDICATOR_DTYPES: dict[str, str] = {
+    "metric": "object",
+    "label_vi": "object",
+    "label_en": "object",
+    "is_count": "bool",
+    "scope": "object",
+    "unit": "object",
+    "year": "int64",
+    "as_of": "object",
+    "units": "int64",
+    "numerator": "int64",
+    "denominator": "int64",
+    "share": "float64",
+}
+
+
+def indicators_frame(columns: dict[str, list[Any]], as_of: _dt.date | None) -> Any:
+    """The DataFrame of ``Report.indicators``; the share is computed here,
+    NaN when the denominator is 0."""
+    n = len(columns["metric"])
+    derived: dict[str, list[Any]] = {
+        "as_of": [as_of] * n,
+        "share": [
+            num / den if den else math.nan
+            for num, den in zip(columns["numerator"], columns["denominator"], strict=True)
+        ],
+    }
+    return _front_frame(
+        {name: derived[name] if name in derived else columns[name] for name in INDICATOR_DTYPES},
+        INDICATOR_DTYPES,
+    )
+
+
+TARGET_DTYPES: dict[str, str] = {
+    "target": "object",
+    "metric": "object",
+    "comparator": "object",
+    "value": "int64",
+    "scope": "object",
+    "source": "object",
+    "verified": "bool",
+    "evaluated": "int64",
+    "met": "int64",
+    "missed": "int64",
+    "missed_units": "object",
+}
+
+
+def targets_frame(columns: dict[str, list[Any]]) -> Any:
+    """The DataFrame of ``Report.targets``."""
+    return _front_frame({name: columns[name] for name in TARGET_DTYPES}, TARGET_DTYPES)
+
+
 def census_frame(census: dict[str, Any]) -> Any:
     """The DataFrame of ``Dataset.census``: one row per commune, then the
     units outside every commune."""
