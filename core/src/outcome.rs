@@ -39,6 +39,17 @@ pub enum NotRatedReason {
 }
 
 impl NotRatedReason {
+    /// Every reason, in the order of their declaration (the order of the
+    /// categories of a `reason` column, of `Counts::not_rated`, …).
+    pub const ALL: [Self; 6] = [
+        Self::Exempt,
+        Self::Suspended,
+        Self::AdmittedUnderSixMonths,
+        Self::NewOrganisation,
+        Self::NoEvaluation,
+        Self::MissingInputs,
+    ];
+
     /// The snake_case name.
     #[must_use]
     pub const fn as_str(self) -> &'static str {

@@ -89,14 +89,8 @@ pub(crate) struct Tally {
     reasons: [u32; 6],
 }
 
-const REASONS: [NotRatedReason; 6] = [
-    NotRatedReason::Exempt,
-    NotRatedReason::Suspended,
-    NotRatedReason::AdmittedUnderSixMonths,
-    NotRatedReason::NewOrganisation,
-    NotRatedReason::NoEvaluation,
-    NotRatedReason::MissingInputs,
-];
+/// The reasons, in the order of `Tally::reasons`.
+const REASONS: [NotRatedReason; 6] = NotRatedReason::ALL;
 
 impl Tally {
     /// Adds a row of the outcome store.

@@ -17,14 +17,7 @@ use xeploai::{Lang, Level, OrgGraph, Regime, UnitKind};
 
 /// The reasons for not rating, in the order of the categories of the
 /// `reason` column.
-const REASONS: [NotRatedReason; 6] = [
-    NotRatedReason::Exempt,
-    NotRatedReason::Suspended,
-    NotRatedReason::AdmittedUnderSixMonths,
-    NotRatedReason::NewOrganisation,
-    NotRatedReason::NoEvaluation,
-    NotRatedReason::MissingInputs,
-];
+const REASONS: [NotRatedReason; 6] = NotRatedReason::ALL;
 
 /// The `regime` argument: a regime name or None.
 pub fn regime_arg(py: Python<'_>, regime: Option<&str>) -> PyResult<Option<Regime>> {

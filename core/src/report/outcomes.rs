@@ -59,14 +59,7 @@ pub(crate) fn setting_bit(name: &str) -> u32 {
 }
 
 /// The reasons, in the order of their codes in a row.
-const REASONS: [NotRatedReason; 6] = [
-    NotRatedReason::Exempt,
-    NotRatedReason::Suspended,
-    NotRatedReason::AdmittedUnderSixMonths,
-    NotRatedReason::NewOrganisation,
-    NotRatedReason::NoEvaluation,
-    NotRatedReason::MissingInputs,
-];
+const REASONS: [NotRatedReason; 6] = NotRatedReason::ALL;
 
 /// "No value" for a score, a unit or an index.
 pub(crate) const NONE: u32 = u32::MAX;
