@@ -579,6 +579,18 @@ xl_status xl_rate(const struct xl_dataset *dataset, int32_t year, const char *re
 xl_status xl_report_json(const struct xl_report *report, char *buf, size_t len, size_t *needed);
 
 /**
+ * The report's Front side (`front` in `xeploai-report/1`: the Front work
+ * boards' levels with their findings, the residential areas, the plans'
+ * indicators against their targets; docs/front.md) as compact JSON, copied
+ * into the caller's buffer by the common rule (see `xl_dataset_problems_json`).
+ * A report without a Front side (a dataset with no Front data) gives `null`.
+ *
+ * # Safety
+ * As `xl_report_json`.
+ */
+xl_status xl_report_front_json(const struct xl_report *report, char *buf, size_t len, size_t *needed);
+
+/**
  * The name of the regime the report applied (e.g. `qd366-2025`), copied into
  * the caller's buffer by the common rule (see `xl_dataset_problems_json`).
  *

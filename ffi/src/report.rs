@@ -304,6 +304,33 @@ pub unsafe extern "C" fn xl_report_json(
     })
 }
 
+/// The report's Front side (`front` in `xeploai-report/1`: the Front work
+/// boards' levels with their findings, the residential areas, the plans'
+/// indicators against their targets; docs/front.md) as compact JSON, copied
+/// into the caller's buffer by the common rule (see `xl_dataset_problems_json`).
+/// A report without a Front side (a dataset with no Front data) gives `null`.
+///
+/// # Safety
+/// As `xl_report_json`.
+#[no_mangle]
+pub unsafe extern "C" fn xl_report_front_json(
+    report: *const XlReport,
+    buf: *mut c_char,
+    len: usize,
+    needed: *mut usize,
+) -> XlStatus {
+    boundary::status(|| {
+        // SAFETY: forwarded to the caller.
+        let r = unsafe { report_ref(report) }?;
+        // SAFETY: forwarded to the caller.
+        unsafe {
+            copy_out(buf, len, needed, |w| {
+                serde_json::to_writer(w, &r.report.front).map_err(std::io::Error::other)
+            })
+        }
+    })
+}
+
 /// The name of the regime the report applied (e.g. `qd366-2025`), copied into
 /// the caller's buffer by the common rule (see `xl_dataset_problems_json`).
 ///

@@ -330,6 +330,29 @@ static void check_explanations(const xl_report *r, const char *document) {
     CHECK(rated_done && unrated_done);
 }
 
+/* The Front side as JSON: an object with the boards for the sample, `null`
+   for a dataset without Front data; a size query first, then the copy. */
+static void check_front(const xl_report *r, int expect_boards) {
+    size_t n = 0;
+    EXPECT(xl_report_front_json(r, NULL, 0, &n), XL_STATUS_OK);
+    char *front = malloc(n + 1);
+    CHECK(front != NULL);
+    if (front == NULL) {
+        return;
+    }
+    size_t again = 0;
+    EXPECT(xl_report_front_json(r, front, n + 1, &again), XL_STATUS_OK);
+    CHECK(again == n && strlen(front) == n);
+    if (expect_boards) {
+        CHECK(front[0] == '{' && strstr(front, "\"boards\":[") != NULL);
+        CHECK(strstr(front, "\"indicators\":[") != NULL);
+    } else {
+        CHECK(strcmp(front, "null") == 0);
+    }
+    free(front);
+    EXPECT(xl_report_front_json(NULL, NULL, 0, &n), XL_STATUS_NULL_ARGUMENT);
+}
+
 static void check_regime(const xl_report *r, const char *want) {
     char name[64];
     size_t n = 0;
@@ -359,6 +382,7 @@ static void test_sample(xl_dataset *sample) {
     EXPECT(xl_rate(sample, 2025, NULL, NULL, &r), XL_STATUS_OK);
     CHECK(r != NULL);
     check_regime(r, "qd366-2025");
+    check_front(r, 1);
     size_t count = 0;
     EXPECT(xl_report_outcome_count(r, &count), XL_STATUS_OK);
     CHECK(count > 5000);
@@ -473,6 +497,9 @@ static int run_case(const char *dir, int from_buffer) {
     if (ds != NULL && policy != NULL) {
         EXPECT(xl_rate(ds, (int32_t)year, has_regime == 1 ? regime : NULL, policy, &r),
                XL_STATUS_OK);
+    }
+    if (r != NULL) {
+        check_front(r, 0);
     }
     snprintf(path, sizeof path, "%s/expected.json", dir);
     char *expected = read_file(path, &len);
