@@ -637,3 +637,67 @@ fn the_front_section_round_trips_through_the_report_json() {
     assert_eq!(f.schemes[0].id, "hoabinh-2017");
     assert!(!f.schemes[0].illustrative);
 }
+
+/// The commune committee `MX` with `members` persons holding `front_committee_member`.
+fn committee_of(members: usize) -> Fx {
+    let mut fx = with_front(Fx::new());
+    fx.units.push(json!({"id": "A00", "kind": "residential_area", "name": "Ấp 0", "local_name": "ấp", "parent": "X"}));
+    board(&mut fx, "A00", 9, "H00", false);
+    for k in 0..members {
+        let id = format!("U{k:03}");
+        fx.people
+            .push(json!({"id": id, "name": format!("Ủy viên {k}")}));
+        fx.post(&id, "MX", "front_committee_member");
+    }
+    fx
+}
+
+#[test]
+fn a_commune_front_committee_has_50_to_70_members() {
+    // front-rating.md §1.2 R1.2a [V]: HD 03/HD-MTTW-BTT (2025), 50–70 members.
+    for (members, ok) in [(49, false), (50, true), (70, true), (71, false)] {
+        let f = front_of(&committee_of(members), &Policy::default());
+        let row = f
+            .indicators
+            .iter()
+            .find(|r| r.metric == Metric::CommitteeSizeInRange && r.unit.as_deref() == Some("X"))
+            .expect("a row for X");
+        assert_eq!(
+            (row.numerator, row.denominator),
+            (u64::from(ok), 1),
+            "{members}"
+        );
+        let t = f
+            .targets
+            .iter()
+            .find(|t| t.target == "hd03.committee_size")
+            .expect("target");
+        assert!(t.verified);
+        assert_eq!(t.evaluated, 1);
+        assert_eq!(t.missed.is_empty(), ok, "{members}");
+        if !ok {
+            assert_eq!(t.missed[0].unit, "MX");
+        }
+    }
+    // The provincial committee is not observed.
+    let f = front_of(&committee_of(60), &Policy::default());
+    let total = f
+        .indicators
+        .iter()
+        .find(|r| {
+            r.metric == Metric::CommitteeSizeInRange
+                && r.scope == xeploai::front::report::RollupScope::Total
+        })
+        .expect("total");
+    assert_eq!(total.units, 1);
+    // The limits are settings.
+    let p = Policy::from_json(r#"{"front": {"committee_min_size": 40, "committee_max_size": 45}}"#)
+        .expect("a policy");
+    let f = front_of(&committee_of(45), &p);
+    let t = f
+        .targets
+        .iter()
+        .find(|t| t.target == "hd03.committee_size")
+        .expect("target");
+    assert!(t.missed.is_empty());
+}

@@ -142,6 +142,20 @@ pub fn committee_board_heads(graph: &OrgGraph, committee: &str, as_of: Date) -> 
     (members as u64, areas.len() as u64)
 }
 
+/// The members of a Front committee on `as_of`: the persons holding a
+/// `front_committee_member` post in it, each once (R1.2a).
+#[must_use]
+pub fn committee_members(graph: &OrgGraph, committee: &str, as_of: Date) -> u64 {
+    let mut v: Vec<&str> = graph
+        .holders(committee, Role::FrontCommitteeMember, as_of)
+        .into_iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v.len() as u64
+}
+
 /// The head-is-deputy-secretary indicator of one area on `as_of` as
 /// (numerator, denominator); `None` where the area is not counted (no cell,
 /// unless every area counts).
@@ -221,7 +235,7 @@ pub(crate) fn compute(
     // Commune Front committees and their board heads (R1.2b, HD 03/2025).
     let rule = board_heads_rule(p);
     let committees: Vec<u32> = positions(graph, UnitKind::FrontCommittee, as_of);
-    let (mut share, mut meeting) = (Vec::new(), Vec::new());
+    let (mut share, mut meeting, mut sized) = (Vec::new(), Vec::new(), Vec::new());
     for &c in &committees {
         let Some(u) = graph.unit_at(c) else { continue };
         if u.level != Some(FrontLevel::Commune) {
@@ -232,9 +246,14 @@ pub(crate) fn compute(
         if let Some(met) = rule.met(x, a) {
             meeting.push(places.observe(c, u64::from(met), 1));
         }
+        // R1.2a (HD 03/HD-MTTW-BTT 2025): 50–70 members, the limits are settings.
+        let n = committee_members(graph, &u.id, as_of);
+        let within = n >= u64::from(p.committee_min_size) && n <= u64::from(p.committee_max_size);
+        sized.push(places.observe(c, u64::from(within), 1));
     }
     obs.insert(Metric::CommitteeBoardHeads, share);
     obs.insert(Metric::CommitteesMeetingBoardHeadsRule, meeting);
+    obs.insert(Metric::CommitteeSizeInRange, sized);
 
     // Supervision and social-critique topics per Front committee (§5.1).
     let years: FxHashMap<&str, &crate::front::data::CommitteeYear> = fd

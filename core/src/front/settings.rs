@@ -63,11 +63,15 @@ pub enum Metric {
     CulturedFamilies,
     /// Survey ballots returned / households (S2).
     SurveyCoverage,
+    /// Commune Front committees whose members (holders of `front_committee_member`
+    /// posts, each person once) number within `committee_min_size` to
+    /// `committee_max_size` / commune Front committees (R1.2a, HD 03/2025, [V] 50–70).
+    CommitteeSizeInRange,
 }
 
 impl Metric {
     /// Every metric.
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 15] = [
         Self::BoardHeadIsDeputySecretary,
         Self::CommitteeBoardHeads,
         Self::CommitteesMeetingBoardHeadsRule,
@@ -82,6 +86,7 @@ impl Metric {
         Self::DeputySecretariesHonoured,
         Self::CulturedFamilies,
         Self::SurveyCoverage,
+        Self::CommitteeSizeInRange,
     ];
 
     /// The snake_case name.
@@ -102,6 +107,7 @@ impl Metric {
             Self::DeputySecretariesHonoured => "deputy_secretaries_honoured",
             Self::CulturedFamilies => "cultured_families",
             Self::SurveyCoverage => "survey_coverage",
+            Self::CommitteeSizeInRange => "committee_size_in_range",
         }
     }
 
@@ -182,6 +188,11 @@ impl Metric {
                 lang,
                 "hộ được lấy ý kiến sự hài lòng",
                 "households surveyed",
+            ),
+            Self::CommitteeSizeInRange => pick(
+                lang,
+                "UBMTTQ xã có số ủy viên trong khoảng quy định",
+                "commune Front committees within the size range",
             ),
         }
     }
@@ -373,6 +384,15 @@ pub fn default_targets() -> Vec<Target> {
             crate::front::rules::NQ04,
             false,
         ),
+        target(
+            "hd03.committee_size",
+            Metric::CommitteeSizeInRange,
+            100,
+            Scope::Unit,
+            (Some(2025), Some(2030)),
+            HD03,
+            true,
+        ),
     ]
 }
 
@@ -403,6 +423,10 @@ pub struct FrontPolicy {
     pub festival_to_day: u32,
     /// Months a model must have run before it is assessed (M4, [U] 12).
     pub model_min_months: u32,
+    /// Fewest members of a commune Front committee (R1.2a, HD 03/HD-MTTW-BTT 2025, [V] 50).
+    pub committee_min_size: u32,
+    /// Most members of a commune Front committee (R1.2a, HD 03/HD-MTTW-BTT 2025, [V] 70).
+    pub committee_max_size: u32,
     /// The targets compared (default: [`default_targets`]).
     pub targets: Vec<Target>,
     /// The cell's Front criterion; off (`null`) unless a provincial preset turns it on (Q12).
@@ -426,6 +450,8 @@ impl Default for FrontPolicy {
             festival_from_day: 1,
             festival_to_day: 18,
             model_min_months: 12,
+            committee_min_size: 50,
+            committee_max_size: 70,
             targets: default_targets(),
             cell_criterion: None,
         }
