@@ -701,3 +701,64 @@ fn a_commune_front_committee_has_50_to_70_members() {
         .expect("target");
     assert!(t.missed.is_empty());
 }
+
+/// One area `A00` with a board, and its record for the year with a survey.
+fn surveyed(households: u32, returned: u32, valid: u32, satisfied: u32) -> Fx {
+    let mut fx = with_front(Fx::new());
+    fx.units.push(json!({"id": "A00", "kind": "residential_area", "name": "Ấp 0", "local_name": "ấp", "parent": "X"}));
+    board(&mut fx, "A00", 9, "H00", false);
+    fx.front = json!({"area_years": [{"area": "A00", "year": YEAR, "households": households,
+        "survey": {"ballots_returned": returned, "valid_ballots": valid, "satisfied": satisfied}}]});
+    fx
+}
+
+#[test]
+fn the_survey_thresholds_of_s2_are_settings() {
+    // front-rating.md §4.5 S2 [V]: Hải Dương 2018, more than 60 % of households
+    // surveyed and more than 80 % satisfied (the defaults).
+    for (returned, satisfied, ids, passed) in [
+        (61, 49, [true, true], true),
+        (60, 49, [false, true], false),
+        (61, 48, [true, false], false),
+    ] {
+        let f = front_of(&surveyed(100, returned, 60, satisfied), &Policy::default());
+        let a = f.areas.iter().find(|a| a.area == "A00").expect("the area");
+        let got: Vec<bool> = a
+            .survey_checks
+            .iter()
+            .map(|c| c.status == CheckStatus::Met)
+            .collect();
+        assert_eq!(got, ids, "{returned} {satisfied}");
+        assert_eq!(
+            a.survey_checks[0].finding.rule.id,
+            "front.s2.coverage_more_than"
+        );
+        assert_eq!(
+            a.survey_checks[1].finding.rule.id,
+            "front.s2.satisfaction_more_than"
+        );
+        assert_eq!(a.survey_passed, Some(passed));
+        let row = f
+            .indicators
+            .iter()
+            .find(|r| r.metric == Metric::SurveyPassed && r.unit.as_deref() == Some("X"))
+            .expect("a row for X");
+        assert_eq!((row.numerator, row.denominator), (u64::from(passed), 1));
+    }
+    // Tây Ninh 2019: at least 70 % of households.
+    let p = Policy::from_json(
+        r#"{"front": {"survey": {"coverage_percent": 70, "coverage_strict": false}}}"#,
+    )
+    .expect("a policy");
+    let f = front_of(&surveyed(100, 70, 70, 57), &p);
+    let a = f.areas.iter().find(|a| a.area == "A00").expect("the area");
+    assert_eq!(
+        a.survey_checks[0].finding.rule.id,
+        "front.s2.coverage_at_least"
+    );
+    assert_eq!(a.survey_checks[0].status, CheckStatus::Met);
+    assert_eq!(a.survey_passed, Some(true));
+    let f = front_of(&surveyed(100, 69, 69, 60), &p);
+    let a = f.areas.iter().find(|a| a.area == "A00").expect("the area");
+    assert_eq!(a.survey_passed, Some(false));
+}

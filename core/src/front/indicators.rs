@@ -401,7 +401,7 @@ pub(crate) fn compute(
     }
 
     // Cultured families and survey coverage (T3, S2), per area record.
-    let (mut fam, mut cov) = (Vec::new(), Vec::new());
+    let (mut fam, mut cov, mut passed) = (Vec::new(), Vec::new(), Vec::new());
     for r in fd.area_years.iter().filter(|r| r.year == year) {
         let Some(a) = graph.unit_pos(&r.area) else {
             continue;
@@ -417,6 +417,12 @@ pub(crate) fn compute(
                 u64::from(s.ballots_returned.min(r.households)),
                 u64::from(r.households),
             ));
+            let ok = p
+                .survey
+                .coverage_passes(u64::from(s.ballots_returned), u64::from(r.households))
+                && p.survey
+                    .satisfaction_passes(u64::from(s.satisfied), u64::from(s.valid_ballots));
+            passed.push(places.observe(a, u64::from(ok), 1));
         }
     }
     if !fam.is_empty() {
@@ -424,6 +430,7 @@ pub(crate) fn compute(
     }
     if !cov.is_empty() {
         obs.insert(Metric::SurveyCoverage, cov);
+        obs.insert(Metric::SurveyPassed, passed);
     }
     Indicators { observations: obs }
 }

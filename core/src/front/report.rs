@@ -241,6 +241,12 @@ pub struct AreaOutcome {
     /// Satisfied / valid ballots.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub satisfaction: Option<Ratio>,
+    /// The survey's thresholds (S2): coverage, then satisfaction.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub survey_checks: Vec<Check>,
+    /// Whether the survey meets both thresholds (S2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub survey_passed: Option<bool>,
 }
 
 /// The boards of a commune by final rank.

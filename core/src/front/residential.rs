@@ -4,11 +4,12 @@
 //! end of the year is too new, M4 [U]), the Great Unity Festival (held on one
 //! day of 1–18 November with the ceremony and the festivities, F1–F3 [V]), the
 //! cultured families and the cultural title (T1, T3), and the satisfaction
-//! survey's coverage (S1–S2).
+//! survey's coverage and satisfaction against the thresholds of `front.survey`
+//! (S1–S2; the thresholds vary by province, Hải Dương 2018's by default).
 
 use crate::date::{add_months, Date};
 use crate::explain::{date_value, Effect, Finding};
-use crate::front::data::{AreaYear, ModelAssessment, SelfManagementModel, UnityFestival};
+use crate::front::data::{AreaYear, ModelAssessment, SelfManagementModel, Survey, UnityFestival};
 use crate::front::report::{AreaOutcome, Check, CheckStatus, FestivalOutcome, ModelCounts, Ratio};
 use crate::front::rules as fr;
 use crate::front::settings::FrontPolicy;
@@ -111,6 +112,49 @@ pub fn festival(f: &UnityFestival, p: &FrontPolicy) -> FestivalOutcome {
     }
 }
 
+/// The checks of a survey against the thresholds of `p.survey` (S2): the
+/// coverage (ballots returned / households), then the satisfaction (satisfied /
+/// valid ballots); a zero denominator fails.
+#[must_use]
+pub fn survey_checks(s: &Survey, households: u32, p: &FrontPolicy) -> Vec<Check> {
+    let t = &p.survey;
+    let (returned, valid, satisfied) = (
+        u64::from(s.ballots_returned),
+        u64::from(s.valid_ballots),
+        u64::from(s.satisfied),
+    );
+    let coverage = if t.coverage_strict {
+        &fr::SURVEY_COVERAGE_ABOVE
+    } else {
+        &fr::SURVEY_COVERAGE_AT_LEAST
+    };
+    let satisfaction = if t.satisfaction_strict {
+        &fr::SURVEY_SATISFACTION_ABOVE
+    } else {
+        &fr::SURVEY_SATISFACTION_AT_LEAST
+    };
+    vec![
+        check(
+            t.coverage_passes(returned, u64::from(households)),
+            coverage,
+            &[
+                i64::from(s.ballots_returned),
+                i64::from(households),
+                i64::from(t.coverage_percent),
+            ],
+        ),
+        check(
+            t.satisfaction_passes(satisfied, valid),
+            satisfaction,
+            &[
+                i64::from(s.satisfied),
+                i64::from(s.valid_ballots),
+                i64::from(t.satisfaction_percent),
+            ],
+        ),
+    ]
+}
+
 /// The outcome of one area.
 #[must_use]
 pub fn area_outcome(
@@ -123,6 +167,11 @@ pub fn area_outcome(
     p: &FrontPolicy,
 ) -> AreaOutcome {
     let (counts, model_findings) = count_models(models, end, p.model_min_months);
+    let checks = year_record
+        .and_then(|r| r.survey.map(|s| survey_checks(&s, r.households, p)))
+        .unwrap_or_default();
+    let survey_passed =
+        (!checks.is_empty()).then(|| checks.iter().all(|c| c.status == CheckStatus::Met));
     AreaOutcome {
         area: area.to_owned(),
         commune,
@@ -146,6 +195,8 @@ pub fn area_outcome(
                 denominator: u64::from(s.valid_ballots),
             })
         }),
+        survey_checks: checks,
+        survey_passed,
     }
 }
 

@@ -26,6 +26,9 @@ pub const NQ04: &str = "Nghị quyết 04/NQ-MTTW (01/8/2003)";
 pub const FESTIVAL: &str = "Hướng dẫn tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư (Ban Thường trực UBTW MTTQ Việt Nam)";
 /// The 2023–2027 coordination plans (no primary text found, front-rating.md §6).
 pub const PLAN_2023: &str = "Kế hoạch phối hợp nâng cao vai trò lãnh đạo của chi bộ đối với Ban công tác Mặt trận giai đoạn 2023–2027";
+/// The satisfaction-survey thresholds of front-rating.md §4.5 S2 (the
+/// defaults are Hải Dương's, 2018).
+pub const SURVEY: &str = "Ngưỡng lấy ý kiến sự hài lòng (front-rating.md §4.5 S2; mặc định Hải Dương 2018, daidoanket.vn 01/08/2018)";
 /// The Hồng Ngự example of such a plan (an example, not its text).
 pub const HONGNGU: &str =
     "Kế hoạch phối hợp giai đoạn 2023–2027 (Hồng Ngự, ví dụ; chưa có văn bản gốc)";
@@ -199,6 +202,43 @@ front_rule!(MODEL_TOO_NEW, "front.m4.too_new", Citation::doc("xeploai front-rati
     "the model was launched on {launched_date}, less than {months} months ago: too new to assess");
 
 front_rule!(
+    SURVEY_COVERAGE_ABOVE,
+    "front.s2.coverage_more_than",
+    Citation::doc(SURVEY),
+    Verified,
+    ["returned", "households", "percent"],
+    "lấy ý kiến {returned}/{households} hộ; quy định trên {percent}% số hộ",
+    "{returned}/{households} households surveyed; more than {percent} % required"
+);
+front_rule!(
+    SURVEY_COVERAGE_AT_LEAST,
+    "front.s2.coverage_at_least",
+    Citation::doc(SURVEY),
+    Verified,
+    ["returned", "households", "percent"],
+    "lấy ý kiến {returned}/{households} hộ; quy định ít nhất {percent}% số hộ",
+    "{returned}/{households} households surveyed; at least {percent} % required"
+);
+front_rule!(
+    SURVEY_SATISFACTION_ABOVE,
+    "front.s2.satisfaction_more_than",
+    Citation::doc(SURVEY),
+    Verified,
+    ["satisfied", "valid", "percent"],
+    "{satisfied}/{valid} phiếu hợp lệ hài lòng; quy định trên {percent}%",
+    "{satisfied}/{valid} valid ballots satisfied; more than {percent} % required"
+);
+front_rule!(
+    SURVEY_SATISFACTION_AT_LEAST,
+    "front.s2.satisfaction_at_least",
+    Citation::doc(SURVEY),
+    Verified,
+    ["satisfied", "valid", "percent"],
+    "{satisfied}/{valid} phiếu hợp lệ hài lòng; quy định ít nhất {percent}%",
+    "{satisfied}/{valid} valid ballots satisfied; at least {percent} % required"
+);
+
+front_rule!(
     CELL_CRITERION,
     "front.q12.board_rank",
     Citation::doc(HONGNGU),
@@ -246,6 +286,10 @@ pub static RULES: &[&RuleDef] = &[
     &FESTIVAL_CEREMONY,
     &FESTIVAL_FESTIVITIES,
     &MODEL_TOO_NEW,
+    &SURVEY_COVERAGE_ABOVE,
+    &SURVEY_COVERAGE_AT_LEAST,
+    &SURVEY_SATISFACTION_ABOVE,
+    &SURVEY_SATISFACTION_AT_LEAST,
     &CELL_CRITERION,
     &CELL_CRITERION_MODELS,
     &CELL_CRITERION_NO_BOARD,

@@ -63,6 +63,9 @@ pub enum Metric {
     CulturedFamilies,
     /// Survey ballots returned / households (S2).
     SurveyCoverage,
+    /// Areas whose satisfaction survey meets both thresholds of `front.survey` /
+    /// areas surveyed (S2).
+    SurveyPassed,
     /// Commune Front committees whose members (holders of `front_committee_member`
     /// posts, each person once) number within `committee_min_size` to
     /// `committee_max_size` / commune Front committees (R1.2a, HD 03/2025, [V] 50–70).
@@ -71,7 +74,7 @@ pub enum Metric {
 
 impl Metric {
     /// Every metric.
-    pub const ALL: [Self; 15] = [
+    pub const ALL: [Self; 16] = [
         Self::BoardHeadIsDeputySecretary,
         Self::CommitteeBoardHeads,
         Self::CommitteesMeetingBoardHeadsRule,
@@ -86,6 +89,7 @@ impl Metric {
         Self::DeputySecretariesHonoured,
         Self::CulturedFamilies,
         Self::SurveyCoverage,
+        Self::SurveyPassed,
         Self::CommitteeSizeInRange,
     ];
 
@@ -107,6 +111,7 @@ impl Metric {
             Self::DeputySecretariesHonoured => "deputy_secretaries_honoured",
             Self::CulturedFamilies => "cultured_families",
             Self::SurveyCoverage => "survey_coverage",
+            Self::SurveyPassed => "survey_passed",
             Self::CommitteeSizeInRange => "committee_size_in_range",
         }
     }
@@ -188,6 +193,11 @@ impl Metric {
                 lang,
                 "hộ được lấy ý kiến sự hài lòng",
                 "households surveyed",
+            ),
+            Self::SurveyPassed => pick(
+                lang,
+                "khu dân cư đạt ngưỡng lấy ý kiến sự hài lòng",
+                "areas whose satisfaction survey passes",
             ),
             Self::CommitteeSizeInRange => pick(
                 lang,
@@ -396,6 +406,76 @@ pub fn default_targets() -> Vec<Target> {
     ]
 }
 
+/// The thresholds of a satisfaction survey (front-rating.md §4.5 S2, [V]; they
+/// vary by province): coverage (ballots returned / households) and satisfaction
+/// (satisfied / valid ballots), in percent, each either strict ("trên", more
+/// than) or not ("ít nhất", at least). The defaults are Hải Dương's (2018):
+/// more than 60 % of households surveyed and more than 80 % satisfied; Tây Ninh
+/// (2019) and Ninh Thuận's communes ask at least 70 % coverage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct SurveyThresholds {
+    /// Coverage threshold in percent of households ([V] 60, Hải Dương 2018).
+    pub coverage_percent: u32,
+    /// Whether coverage must exceed the threshold ("trên"; [V] true) rather than reach it.
+    pub coverage_strict: bool,
+    /// Satisfaction threshold in percent of valid ballots ([V] 80, Hải Dương 2018).
+    pub satisfaction_percent: u32,
+    /// Whether satisfaction must exceed the threshold ("trên"; [V] true) rather than reach it.
+    pub satisfaction_strict: bool,
+}
+
+impl Default for SurveyThresholds {
+    fn default() -> Self {
+        Self {
+            coverage_percent: 60,
+            coverage_strict: true,
+            satisfaction_percent: 80,
+            satisfaction_strict: true,
+        }
+    }
+}
+
+impl SurveyThresholds {
+    /// Whether `numerator / denominator` passes `percent` (strictly or not), by
+    /// integer cross-multiplication; a zero denominator does not pass.
+    #[must_use]
+    pub fn passes(numerator: u64, denominator: u64, percent: u32, strict: bool) -> bool {
+        if denominator == 0 {
+            return false;
+        }
+        let lhs = u128::from(numerator) * 100;
+        let rhs = u128::from(percent) * u128::from(denominator);
+        if strict {
+            lhs > rhs
+        } else {
+            lhs >= rhs
+        }
+    }
+
+    /// Whether a survey covers enough households.
+    #[must_use]
+    pub fn coverage_passes(&self, returned: u64, households: u64) -> bool {
+        Self::passes(
+            returned,
+            households,
+            self.coverage_percent,
+            self.coverage_strict,
+        )
+    }
+
+    /// Whether enough valid ballots are satisfied.
+    #[must_use]
+    pub fn satisfaction_passes(&self, satisfied: u64, valid: u64) -> bool {
+        Self::passes(
+            satisfied,
+            valid,
+            self.satisfaction_percent,
+            self.satisfaction_strict,
+        )
+    }
+}
+
 /// Every setting of the Front side.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
@@ -423,6 +503,8 @@ pub struct FrontPolicy {
     pub festival_to_day: u32,
     /// Months a model must have run before it is assessed (M4, [U] 12).
     pub model_min_months: u32,
+    /// The thresholds of the satisfaction survey (S2).
+    pub survey: SurveyThresholds,
     /// Fewest members of a commune Front committee (R1.2a, HD 03/HD-MTTW-BTT 2025, [V] 50).
     pub committee_min_size: u32,
     /// Most members of a commune Front committee (R1.2a, HD 03/HD-MTTW-BTT 2025, [V] 70).
@@ -450,6 +532,7 @@ impl Default for FrontPolicy {
             festival_from_day: 1,
             festival_to_day: 18,
             model_min_months: 12,
+            survey: SurveyThresholds::default(),
             committee_min_size: 50,
             committee_max_size: 70,
             targets: default_targets(),
@@ -485,6 +568,25 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn survey_thresholds_strict_or_not() {
+        // front-rating.md §4.5 S2: Hải Dương 2018, more than 60 % / more than 80 %.
+        let t = SurveyThresholds::default();
+        assert!(!t.coverage_passes(60, 100));
+        assert!(t.coverage_passes(61, 100));
+        assert!(!t.satisfaction_passes(80, 100));
+        assert!(t.satisfaction_passes(81, 100));
+        assert!(!t.satisfaction_passes(0, 0));
+        // Tây Ninh 2019: at least 70 %.
+        let t = SurveyThresholds {
+            coverage_percent: 70,
+            coverage_strict: false,
+            ..SurveyThresholds::default()
+        };
+        assert!(t.coverage_passes(7, 10));
+        assert!(!t.coverage_passes(69, 100));
     }
 
     #[test]
