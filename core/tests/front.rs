@@ -762,3 +762,53 @@ fn the_survey_thresholds_of_s2_are_settings() {
     let a = f.areas.iter().find(|a| a.area == "A00").expect("the area");
     assert_eq!(a.survey_passed, Some(false));
 }
+
+#[test]
+fn a_model_residential_area_meets_all_ten_criteria() {
+    // front-rating.md §4.2 T5 [V]: Hà Tĩnh 2014, 10 criteria, all must pass
+    // (boolean AND), and the commune's applicable new-rural criteria.
+    let all: Vec<u8> = (1..=10).collect();
+    for (criteria, commune, passed) in [
+        (all.clone(), true, true),
+        (all[..9].to_vec(), true, false),
+        (all.clone(), false, false),
+    ] {
+        let mut fx = surveyed(100, 70, 70, 60);
+        fx.front["area_years"][0]["model_area"] =
+            json!({"criteria_met": criteria, "commune_criteria_met": commune});
+        let f = front_of(&fx, &Policy::default());
+        let a = f.areas.iter().find(|a| a.area == "A00").expect("the area");
+        let m = a.model_area.as_ref().expect("assessed");
+        assert_eq!(m.passed, passed);
+        assert_eq!(m.checks.len(), 11);
+        assert_eq!(m.checks[0].finding.rule.id, "front.t5.criterion");
+        assert_eq!(m.checks[10].finding.rule.id, "front.t5.commune_criteria");
+        let failed: Vec<usize> = m
+            .checks
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.status == CheckStatus::Failed)
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(failed.is_empty(), passed);
+        let row = f
+            .indicators
+            .iter()
+            .find(|r| r.metric == Metric::ModelAreaPassed && r.unit.as_deref() == Some("X"))
+            .expect("a row for X");
+        assert_eq!((row.numerator, row.denominator), (u64::from(passed), 1));
+    }
+    // A criterion number outside 1–10 is a validation problem with its path.
+    let mut fx = surveyed(100, 70, 70, 60);
+    fx.front["area_years"][0]["model_area"] =
+        json!({"criteria_met": [1, 11], "commune_criteria_met": true});
+    let report = xeploai::validate::validate(&fx.dataset());
+    let got: Vec<_> = report.errors().map(|p| (p.path(), p.code())).collect();
+    assert_eq!(
+        got,
+        [(
+            "front.area_years[0].model_area.criteria_met[1]".to_owned(),
+            "out_of_range"
+        )]
+    );
+}

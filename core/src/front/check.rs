@@ -336,6 +336,22 @@ pub(crate) fn check(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
                 s.valid_ballots,
             );
         }
+        if let Some(m) = &x.model_area {
+            for (j, &c) in m.criteria_met.iter().enumerate() {
+                if !(1..=crate::front::residential::MODEL_AREA_CRITERIA).contains(&c) {
+                    sink.push(
+                        C::FrontAreaYears,
+                        i,
+                        format!("model_area.criteria_met[{j}]"),
+                        ProblemKind::OutOfRange {
+                            value: i64::from(c),
+                            min: 1,
+                            max: i64::from(crate::front::residential::MODEL_AREA_CRITERIA),
+                        },
+                    );
+                }
+            }
+        }
     }
     duplicates(
         sink,

@@ -266,6 +266,24 @@ pub struct AreaYear {
     /// The satisfaction survey, if one was run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub survey: Option<Survey>,
+    /// The assessment as a model new-rural residential area (T5), if one was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_area: Option<ModelAreaAssessment>,
+}
+
+/// The assessment of a residential area as a "khu dân cư nông thôn mới kiểu mẫu"
+/// (front-rating.md §4.2 T5, Hà Tĩnh 2014): its 10 criteria and the commune's
+/// applicable new-rural criteria, all of which must be met.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ModelAreaAssessment {
+    /// The numbers (1–10) of the criteria met: 1 houses, 2 gardens and livestock
+    /// facilities, 3 fences, 4 roads, 5 cultural house and sports ground, 6 power,
+    /// 7 culture, education and health, 8 environmental sanitation, 9 political
+    /// system and public order, 10 law and village conventions.
+    pub criteria_met: Vec<u8>,
+    /// Every applicable commune new-rural criterion is met at the area.
+    pub commune_criteria_met: bool,
 }
 
 /// Per Front committee and year (front-rating.md §5.1).

@@ -402,6 +402,7 @@ pub(crate) fn compute(
 
     // Cultured families and survey coverage (T3, S2), per area record.
     let (mut fam, mut cov, mut passed) = (Vec::new(), Vec::new(), Vec::new());
+    let mut model_areas = Vec::new();
     for r in fd.area_years.iter().filter(|r| r.year == year) {
         let Some(a) = graph.unit_pos(&r.area) else {
             continue;
@@ -424,6 +425,13 @@ pub(crate) fn compute(
                     .satisfaction_passes(u64::from(s.satisfied), u64::from(s.valid_ballots));
             passed.push(places.observe(a, u64::from(ok), 1));
         }
+        if let Some(m) = &r.model_area {
+            let ok = crate::front::residential::model_area(m).passed;
+            model_areas.push(places.observe(a, u64::from(ok), 1));
+        }
+    }
+    if !model_areas.is_empty() {
+        obs.insert(Metric::ModelAreaPassed, model_areas);
     }
     if !fam.is_empty() {
         obs.insert(Metric::CulturedFamilies, fam);

@@ -247,6 +247,20 @@ pub struct AreaOutcome {
     /// Whether the survey meets both thresholds (S2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub survey_passed: Option<bool>,
+    /// The model new-rural residential area assessment (T5), if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_area: Option<ModelAreaOutcome>,
+}
+
+/// A model new-rural residential area assessment (front-rating.md §4.2 T5):
+/// all criteria pass (boolean AND), not points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ModelAreaOutcome {
+    /// Every criterion and the commune's criteria are met.
+    pub passed: bool,
+    /// One check per criterion (1–10), then the commune's criteria.
+    pub checks: Vec<Check>,
 }
 
 /// The boards of a commune by final rank.

@@ -5,12 +5,17 @@
 //! day of 1–18 November with the ceremony and the festivities, F1–F3 [V]), the
 //! cultured families and the cultural title (T1, T3), and the satisfaction
 //! survey's coverage and satisfaction against the thresholds of `front.survey`
-//! (S1–S2; the thresholds vary by province, Hải Dương 2018's by default).
+//! (S1–S2; the thresholds vary by province, Hải Dương 2018's by default), and the
+//! model new-rural residential area's 10 criteria, all to be met (T5).
 
 use crate::date::{add_months, Date};
 use crate::explain::{date_value, Effect, Finding};
-use crate::front::data::{AreaYear, ModelAssessment, SelfManagementModel, Survey, UnityFestival};
-use crate::front::report::{AreaOutcome, Check, CheckStatus, FestivalOutcome, ModelCounts, Ratio};
+use crate::front::data::{
+    AreaYear, ModelAreaAssessment, ModelAssessment, SelfManagementModel, Survey, UnityFestival,
+};
+use crate::front::report::{
+    AreaOutcome, Check, CheckStatus, FestivalOutcome, ModelAreaOutcome, ModelCounts, Ratio,
+};
 use crate::front::rules as fr;
 use crate::front::settings::FrontPolicy;
 use chrono::NaiveDate;
@@ -155,6 +160,30 @@ pub fn survey_checks(s: &Survey, households: u32, p: &FrontPolicy) -> Vec<Check>
     ]
 }
 
+/// The number of criteria of a model new-rural residential area (T5, Hà Tĩnh 2014).
+pub const MODEL_AREA_CRITERIA: u8 = 10;
+
+/// The model new-rural residential area assessment (T5): one check per
+/// criterion 1–10 (met if listed), then the commune's applicable criteria;
+/// passed only if all are met (boolean AND).
+#[must_use]
+pub fn model_area(m: &ModelAreaAssessment) -> ModelAreaOutcome {
+    let mut checks: Vec<Check> = (1..=MODEL_AREA_CRITERIA)
+        .map(|c| {
+            check(
+                m.criteria_met.contains(&c),
+                &fr::MODEL_AREA_CRITERION,
+                &[i64::from(c)],
+            )
+        })
+        .collect();
+    checks.push(check(m.commune_criteria_met, &fr::MODEL_AREA_COMMUNE, &[]));
+    ModelAreaOutcome {
+        passed: checks.iter().all(|c| c.status == CheckStatus::Met),
+        checks,
+    }
+}
+
 /// The outcome of one area.
 #[must_use]
 pub fn area_outcome(
@@ -197,6 +226,7 @@ pub fn area_outcome(
         }),
         survey_checks: checks,
         survey_passed,
+        model_area: year_record.and_then(|r| r.model_area.as_ref().map(model_area)),
     }
 }
 

@@ -29,6 +29,8 @@ pub const PLAN_2023: &str = "Kế hoạch phối hợp nâng cao vai trò lãnh 
 /// The satisfaction-survey thresholds of front-rating.md §4.5 S2 (the
 /// defaults are Hải Dương's, 2018).
 pub const SURVEY: &str = "Ngưỡng lấy ý kiến sự hài lòng (front-rating.md §4.5 S2; mặc định Hải Dương 2018, daidoanket.vn 01/08/2018)";
+/// The criteria of a model new-rural residential area, Hà Tĩnh 2014 (front-rating.md §4.2 T5).
+pub const MODEL_AREA: &str = "Bộ tiêu chí Khu dân cư nông thôn mới kiểu mẫu, tỉnh Hà Tĩnh (2014)";
 /// The Hồng Ngự example of such a plan (an example, not its text).
 pub const HONGNGU: &str =
     "Kế hoạch phối hợp giai đoạn 2023–2027 (Hồng Ngự, ví dụ; chưa có văn bản gốc)";
@@ -239,6 +241,25 @@ front_rule!(
 );
 
 front_rule!(
+    MODEL_AREA_CRITERION,
+    "front.t5.criterion",
+    Citation::doc(MODEL_AREA),
+    Verified,
+    ["criterion_no"],
+    "khu dân cư nông thôn mới kiểu mẫu: tiêu chí thứ {criterion_no} (phải đạt cả 10 tiêu chí)",
+    "model new-rural residential area: criterion {criterion_no} (all 10 must be met)"
+);
+front_rule!(
+    MODEL_AREA_COMMUNE,
+    "front.t5.commune_criteria",
+    Citation::doc(MODEL_AREA),
+    Verified,
+    [],
+    "khu dân cư nông thôn mới kiểu mẫu: đạt các tiêu chí nông thôn mới của xã áp dụng ở thôn",
+    "model new-rural residential area: the commune's applicable new-rural criteria met at the area"
+);
+
+front_rule!(
     CELL_CRITERION,
     "front.q12.board_rank",
     Citation::doc(HONGNGU),
@@ -290,6 +311,8 @@ pub static RULES: &[&RuleDef] = &[
     &SURVEY_COVERAGE_AT_LEAST,
     &SURVEY_SATISFACTION_ABOVE,
     &SURVEY_SATISFACTION_AT_LEAST,
+    &MODEL_AREA_CRITERION,
+    &MODEL_AREA_COMMUNE,
     &CELL_CRITERION,
     &CELL_CRITERION_MODELS,
     &CELL_CRITERION_NO_BOARD,

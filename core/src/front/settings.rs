@@ -66,6 +66,9 @@ pub enum Metric {
     /// Areas whose satisfaction survey meets both thresholds of `front.survey` /
     /// areas surveyed (S2).
     SurveyPassed,
+    /// Areas assessed a model new-rural residential area with every criterion
+    /// met / areas assessed (T5).
+    ModelAreaPassed,
     /// Commune Front committees whose members (holders of `front_committee_member`
     /// posts, each person once) number within `committee_min_size` to
     /// `committee_max_size` / commune Front committees (R1.2a, HD 03/2025, [V] 50–70).
@@ -74,7 +77,7 @@ pub enum Metric {
 
 impl Metric {
     /// Every metric.
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 17] = [
         Self::BoardHeadIsDeputySecretary,
         Self::CommitteeBoardHeads,
         Self::CommitteesMeetingBoardHeadsRule,
@@ -90,6 +93,7 @@ impl Metric {
         Self::CulturedFamilies,
         Self::SurveyCoverage,
         Self::SurveyPassed,
+        Self::ModelAreaPassed,
         Self::CommitteeSizeInRange,
     ];
 
@@ -112,6 +116,7 @@ impl Metric {
             Self::CulturedFamilies => "cultured_families",
             Self::SurveyCoverage => "survey_coverage",
             Self::SurveyPassed => "survey_passed",
+            Self::ModelAreaPassed => "model_area_passed",
             Self::CommitteeSizeInRange => "committee_size_in_range",
         }
     }
@@ -198,6 +203,11 @@ impl Metric {
                 lang,
                 "khu dân cư đạt ngưỡng lấy ý kiến sự hài lòng",
                 "areas whose satisfaction survey passes",
+            ),
+            Self::ModelAreaPassed => pick(
+                lang,
+                "khu dân cư đạt chuẩn nông thôn mới kiểu mẫu",
+                "model new-rural residential areas",
             ),
             Self::CommitteeSizeInRange => pick(
                 lang,

@@ -215,6 +215,7 @@ pub(super) fn add(
                 cultured_families: cultured,
                 cultural_title: rng.chance(700),
                 survey,
+                model_area: None,
             });
             if rng.chance(40) {
                 if let Some(head) = head_of.get(board.as_str()) {
