@@ -812,3 +812,40 @@ fn a_model_residential_area_meets_all_ten_criteria() {
         )]
     );
 }
+
+#[test]
+fn the_cultured_family_certificate_needs_three_consecutive_years_not_counted_twice() {
+    // front-rating.md §4.2 T4 [V]: the "Gia đình văn hóa" certificate of merit
+    // is for 3 consecutive years, and a year is not counted twice.
+    let rec = |year: i32, hh: &[&str]| {
+        json!({"area": "A00", "year": year, "households": 10, "cultured_families": hh.len(),
+            "cultured_family_households": hh})
+    };
+    let mut fx = surveyed(10, 7, 7, 6);
+    fx.front = json!({"area_years": [
+        rec(YEAR - 5, &["h1"]),
+        rec(YEAR - 4, &["h1"]),
+        rec(YEAR - 3, &["h1", "h3"]),
+        rec(YEAR - 2, &["h1", "h2", "h3"]),
+        rec(YEAR - 1, &["h1", "h2"]),
+        rec(YEAR, &["h1", "h2", "h3"]),
+    ]});
+    let f = front_of(&fx, &Policy::default());
+    let a = f.areas.iter().find(|a| a.area == "A00").expect("the area");
+    let c = a.family_certificates.as_ref().expect("listed");
+    // h1: YEAR-5..YEAR-3 earned one; YEAR-2..YEAR is the next run of three.
+    // h2: YEAR-2..YEAR. h3: YEAR-3, YEAR-2, then a gap.
+    assert_eq!(c.households, ["h1", "h2"]);
+    assert_eq!(c.finding.rule.id, "front.t4.family_certificate");
+    let mut fx2 = fx.clone();
+    fx2.front["area_years"][5] = rec(YEAR, &["h1", "h1"]);
+    let report = xeploai::validate::validate(&fx2.dataset());
+    let got: Vec<_> = report.errors().map(|p| (p.path(), p.code())).collect();
+    assert_eq!(
+        got,
+        [(
+            "front.area_years[5].cultured_family_households[1]".to_owned(),
+            "duplicate_id"
+        )]
+    );
+}

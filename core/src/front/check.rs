@@ -336,6 +336,28 @@ pub(crate) fn check(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
                 s.valid_ballots,
             );
         }
+        at_most(
+            sink,
+            (C::FrontAreaYears, i, "cultured_family_households"),
+            u32::try_from(x.cultured_family_households.len()).unwrap_or(u32::MAX),
+            x.households,
+        );
+        let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
+        for (j, h) in x.cultured_family_households.iter().enumerate() {
+            if let Some(&first) = seen.get(h.as_str()) {
+                sink.push(
+                    C::FrontAreaYears,
+                    i,
+                    format!("cultured_family_households[{j}]"),
+                    ProblemKind::DuplicateId {
+                        id: h.clone(),
+                        first: format!("front.area_years[{i}].cultured_family_households[{first}]"),
+                    },
+                );
+            } else {
+                seen.insert(h.as_str(), j);
+            }
+        }
         if let Some(m) = &x.model_area {
             for (j, &c) in m.criteria_met.iter().enumerate() {
                 if !(1..=crate::front::residential::MODEL_AREA_CRITERIA).contains(&c) {

@@ -269,6 +269,10 @@ pub struct AreaYear {
     /// The assessment as a model new-rural residential area (T5), if one was made.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_area: Option<ModelAreaAssessment>,
+    /// The households (ids local to the area) recognised "Gia đình văn hóa" this
+    /// year, when known (optional; T4: the certificate after 3 consecutive years).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cultured_family_households: Vec<String>,
 }
 
 /// The assessment of a residential area as a "khu dân cư nông thôn mới kiểu mẫu"

@@ -250,6 +250,21 @@ pub struct AreaOutcome {
     /// The model new-rural residential area assessment (T5), if recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_area: Option<ModelAreaOutcome>,
+    /// The "Gia đình văn hóa" certificates of the year (T4), when the record lists
+    /// the households.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family_certificates: Option<FamilyCertificates>,
+}
+
+/// The households whose "Gia đình văn hóa" title of the year completes 3
+/// consecutive years not counted before (front-rating.md §4.2 T4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FamilyCertificates {
+    /// The households, in the record's order.
+    pub households: Vec<String>,
+    /// The explanation.
+    pub finding: Finding,
 }
 
 /// A model new-rural residential area assessment (front-rating.md §4.2 T5):

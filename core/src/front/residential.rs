@@ -14,7 +14,8 @@ use crate::front::data::{
     AreaYear, ModelAreaAssessment, ModelAssessment, SelfManagementModel, Survey, UnityFestival,
 };
 use crate::front::report::{
-    AreaOutcome, Check, CheckStatus, FestivalOutcome, ModelAreaOutcome, ModelCounts, Ratio,
+    AreaOutcome, Check, CheckStatus, FamilyCertificates, FestivalOutcome, ModelAreaOutcome,
+    ModelCounts, Ratio,
 };
 use crate::front::rules as fr;
 use crate::front::settings::FrontPolicy;
@@ -184,6 +185,71 @@ pub fn model_area(m: &ModelAreaAssessment) -> ModelAreaOutcome {
     }
 }
 
+/// Consecutive years of the "Gia đình văn hóa" title for a certificate of
+/// merit (T4, [V]).
+pub const FAMILY_CERTIFICATE_YEARS: u32 = 3;
+
+/// The years in which a household earns the certificate (T4): scanning its
+/// title years in order, every run of [`FAMILY_CERTIFICATE_YEARS`] consecutive
+/// years not yet counted earns one in its last year, and those years are not
+/// counted again.
+#[must_use]
+pub fn certificate_years(years: &[i32]) -> Vec<i32> {
+    let mut ys = years.to_vec();
+    ys.sort_unstable();
+    ys.dedup();
+    let (mut out, mut run, mut prev) = (Vec::new(), 0u32, None::<i32>);
+    for y in ys {
+        run = if prev.is_some_and(|p| p.checked_add(1) == Some(y)) {
+            run + 1
+        } else {
+            1
+        };
+        if run == FAMILY_CERTIFICATE_YEARS {
+            out.push(y);
+            run = 0;
+        }
+        prev = Some(y);
+    }
+    out
+}
+
+/// The certificates of `record`'s year (T4), from the records of the same area
+/// (`history`, any order) that list their households; `None` if `record` lists none.
+#[must_use]
+pub fn family_certificates(record: &AreaYear, history: &[&AreaYear]) -> Option<FamilyCertificates> {
+    if record.cultured_family_households.is_empty() {
+        return None;
+    }
+    let households: Vec<String> = record
+        .cultured_family_households
+        .iter()
+        .filter(|h| {
+            let years: Vec<i32> = history
+                .iter()
+                .filter(|r| r.area == record.area && r.year <= record.year)
+                .filter(|r| r.cultured_family_households.contains(h))
+                .map(|r| r.year)
+                .collect();
+            certificate_years(&years).last() == Some(&record.year)
+        })
+        .cloned()
+        .collect();
+    let finding = Finding::new(
+        &fr::FAMILY_CERTIFICATES,
+        Effect::Noted,
+        &[
+            i64::try_from(households.len()).unwrap_or(i64::MAX),
+            i64::try_from(record.cultured_family_households.len()).unwrap_or(i64::MAX),
+            i64::from(FAMILY_CERTIFICATE_YEARS),
+        ],
+    );
+    Some(FamilyCertificates {
+        households,
+        finding,
+    })
+}
+
 /// The outcome of one area.
 #[must_use]
 pub fn area_outcome(
@@ -227,6 +293,7 @@ pub fn area_outcome(
         survey_checks: checks,
         survey_passed,
         model_area: year_record.and_then(|r| r.model_area.as_ref().map(model_area)),
+        family_certificates: None,
     }
 }
 
@@ -272,6 +339,22 @@ mod tests {
             festival(&f, &p).checks[0].finding.rule.id,
             "front.f1.not_held"
         );
+    }
+
+    #[test]
+    fn a_certificate_every_three_consecutive_years_none_counted_twice() {
+        // front-rating.md §4.2 T4.
+        assert_eq!(certificate_years(&[2019, 2020, 2021]), [2021]);
+        assert_eq!(certificate_years(&[2019, 2020, 2021, 2022]), [2021]);
+        assert_eq!(
+            certificate_years(&[2019, 2020, 2021, 2022, 2023, 2024]),
+            [2021, 2024]
+        );
+        assert_eq!(
+            certificate_years(&[2019, 2020, 2022, 2023]),
+            Vec::<i32>::new()
+        );
+        assert_eq!(certificate_years(&[2023, 2021, 2022, 2022]), [2023]);
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub const PLAN_2023: &str = "Kế hoạch phối hợp nâng cao vai trò lãnh 
 pub const SURVEY: &str = "Ngưỡng lấy ý kiến sự hài lòng (front-rating.md §4.5 S2; mặc định Hải Dương 2018, daidoanket.vn 01/08/2018)";
 /// The criteria of a model new-rural residential area, Hà Tĩnh 2014 (front-rating.md §4.2 T5).
 pub const MODEL_AREA: &str = "Bộ tiêu chí Khu dân cư nông thôn mới kiểu mẫu, tỉnh Hà Tĩnh (2014)";
+/// The consecutive-years rule of the "Gia đình văn hóa" certificate (front-rating.md §4.2 T4).
+pub const FAMILY_CERTIFICATE: &str =
+    "Giấy khen Gia đình văn hóa: 3 năm liên tục, không tính trùng năm (baochinhphu.vn 24/11/2023)";
 /// The Hồng Ngự example of such a plan (an example, not its text).
 pub const HONGNGU: &str =
     "Kế hoạch phối hợp giai đoạn 2023–2027 (Hồng Ngự, ví dụ; chưa có văn bản gốc)";
@@ -259,6 +262,10 @@ front_rule!(
     "model new-rural residential area: the commune's applicable new-rural criteria met at the area"
 );
 
+front_rule!(FAMILY_CERTIFICATES, "front.t4.family_certificate", Citation::doc(FAMILY_CERTIFICATE), Verified, ["certified", "recognised", "years"],
+    "{certified}/{recognised} gia đình văn hóa năm nay đạt danh hiệu {years} năm liên tục (không tính trùng năm): đủ điều kiện giấy khen",
+    "{certified}/{recognised} cultured families of the year held the title {years} consecutive years (no year counted twice): a certificate of merit");
+
 front_rule!(
     CELL_CRITERION,
     "front.q12.board_rank",
@@ -313,6 +320,7 @@ pub static RULES: &[&RuleDef] = &[
     &SURVEY_SATISFACTION_AT_LEAST,
     &MODEL_AREA_CRITERION,
     &MODEL_AREA_COMMUNE,
+    &FAMILY_CERTIFICATES,
     &CELL_CRITERION,
     &CELL_CRITERION_MODELS,
     &CELL_CRITERION_NO_BOARD,

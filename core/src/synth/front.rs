@@ -216,6 +216,7 @@ pub(super) fn add(
                 cultural_title: rng.chance(700),
                 survey,
                 model_area: None,
+                cultured_family_households: Vec::new(),
             });
             if rng.chance(40) {
                 if let Some(head) = head_of.get(board.as_str()) {
