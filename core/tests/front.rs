@@ -849,3 +849,64 @@ fn the_cultured_family_certificate_needs_three_consecutive_years_not_counted_twi
         )]
     );
 }
+
+#[test]
+fn the_peoples_inspection_board_sizes_of_b1_and_b2() {
+    use xeploai::front::composition::inspection_board;
+    use xeploai::front::data::InspectionBoard;
+    // front-rating.md §4.6 B1 [V] (NĐ 59/2023, from 15/8/2023): as many members
+    // as the commune's villages and blocks, at least 5.
+    for (areas, members, ok) in [(7, 7, true), (7, 6, false), (3, 5, true), (3, 3, false)] {
+        let mut fx = commune_with_heads(areas, 0);
+        fx.front = json!({"committee_years": [{"committee": "MX", "year": YEAR,
+            "inspection_board": {"members": members}}]});
+        let f = front_of(&fx, &Policy::default());
+        let row = f
+            .indicators
+            .iter()
+            .find(|r| r.metric == Metric::InspectionBoardSize && r.unit.as_deref() == Some("X"))
+            .expect("a row for X");
+        assert_eq!(
+            (row.numerator, row.denominator),
+            (u64::from(ok), 1),
+            "{areas} {members}"
+        );
+    }
+    let day = |s| parse_iso_date(s).unwrap();
+    let b = |members, population, upland| InspectionBoard {
+        members,
+        population,
+        upland,
+    };
+    let c = inspection_board(&b(9, None, false), 9, day("2023-08-15"));
+    assert_eq!(c.finding.rule.id, "front.b1.inspection_board");
+    assert_eq!(c.status, CheckStatus::Met);
+    // B2 [V] (NĐ 159/2016, until 14/8/2023): plains by population, upland one per village (≤ 11).
+    let before = day("2022-12-31");
+    for (members, population, ok) in [
+        (5, 4_999, true),
+        (7, 4_999, true),
+        (9, 4_999, false),
+        (7, 5_000, true),
+        (9, 8_999, true),
+        (5, 5_000, false),
+        (9, 9_000, true),
+        (11, 20_000, true),
+        (7, 9_000, false),
+    ] {
+        let c = inspection_board(&b(members, Some(population), false), 4, before);
+        assert_eq!(c.finding.rule.id, "front.b2.inspection_board_plains");
+        assert_eq!(c.status == CheckStatus::Met, ok, "{members} {population}");
+    }
+    let c = inspection_board(&b(11, None, true), 14, before);
+    assert_eq!(c.finding.rule.id, "front.b2.inspection_board_upland");
+    assert_eq!(c.status, CheckStatus::Met);
+    assert_eq!(
+        inspection_board(&b(6, None, true), 5, before).status,
+        CheckStatus::Failed
+    );
+    assert_eq!(
+        inspection_board(&b(7, None, false), 5, before).status,
+        CheckStatus::NotApplicable
+    );
+}

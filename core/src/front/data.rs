@@ -304,6 +304,24 @@ pub struct CommitteeYear {
     /// Social-critique topics it chaired (phản biện xã hội).
     #[serde(default)]
     pub social_critique_topics: u32,
+    /// The commune's People's Inspection Board (Ban Thanh tra nhân dân) in the
+    /// year, if recorded (front-rating.md §4.6 B1, B2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inspection_board: Option<InspectionBoard>,
+}
+
+/// A commune's People's Inspection Board (front-rating.md §4.6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InspectionBoard {
+    /// Its members.
+    pub members: u32,
+    /// The commune's population (NĐ 159/2016, plains communes; B2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<u32>,
+    /// A mountain, midland or island commune (NĐ 159/2016; B2).
+    #[serde(default)]
+    pub upland: bool,
 }
 
 /// Per party committee and year (front-rating.md §5.1–§5.2).

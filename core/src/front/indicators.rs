@@ -272,6 +272,31 @@ pub(crate) fn compute(
         }
         obs.insert(Metric::SupervisionTopics, sup);
         obs.insert(Metric::SocialCritiqueTopics, crit);
+        // People's Inspection Boards (B1, B2), per commune committee with one recorded.
+        let mut boards = Vec::new();
+        for &c in &committees {
+            let Some(u) = graph.unit_at(c) else { continue };
+            if u.level != Some(FrontLevel::Commune) {
+                continue;
+            }
+            let Some(b) = years.get(u.id.as_str()).and_then(|r| r.inspection_board) else {
+                continue;
+            };
+            let Some(commune) = u.area.as_deref() else {
+                continue;
+            };
+            let areas = graph
+                .children_of_kind(commune, UnitKind::ResidentialArea, as_of)
+                .len() as u64;
+            let chk = crate::front::composition::inspection_board(&b, areas, as_of);
+            if chk.status != crate::front::report::CheckStatus::NotApplicable {
+                let ok = chk.status == crate::front::report::CheckStatus::Met;
+                boards.push(places.observe(c, u64::from(ok), 1));
+            }
+        }
+        if !boards.is_empty() {
+            obs.insert(Metric::InspectionBoardSize, boards);
+        }
     }
 
     // Party committees: orientation documents; dialogue conclusions (§5.1–§5.2).

@@ -34,6 +34,10 @@ pub const MODEL_AREA: &str = "Bộ tiêu chí Khu dân cư nông thôn mới ki�
 /// The consecutive-years rule of the "Gia đình văn hóa" certificate (front-rating.md §4.2 T4).
 pub const FAMILY_CERTIFICATE: &str =
     "Giấy khen Gia đình văn hóa: 3 năm liên tục, không tính trùng năm (baochinhphu.vn 24/11/2023)";
+/// The decree on the People's Inspection Board in force from 15/8/2023 (B1).
+pub const ND59: &str = "Nghị định 59/2023/NĐ-CP (14/8/2023), Luật Thực hiện dân chủ ở cơ sở 2022";
+/// The decree on the People's Inspection Board until 14/8/2023 (B2).
+pub const ND159: &str = "Nghị định 159/2016/NĐ-CP";
 /// The Hồng Ngự example of such a plan (an example, not its text).
 pub const HONGNGU: &str =
     "Kế hoạch phối hợp giai đoạn 2023–2027 (Hồng Ngự, ví dụ; chưa có văn bản gốc)";
@@ -266,6 +270,19 @@ front_rule!(FAMILY_CERTIFICATES, "front.t4.family_certificate", Citation::doc(FA
     "{certified}/{recognised} gia đình văn hóa năm nay đạt danh hiệu {years} năm liên tục (không tính trùng năm): đủ điều kiện giấy khen",
     "{certified}/{recognised} cultured families of the year held the title {years} consecutive years (no year counted twice): a certificate of merit");
 
+front_rule!(INSPECTION_BOARD, "front.b1.inspection_board", Citation::doc(ND59), Verified, ["members", "required", "areas"],
+    "Ban Thanh tra nhân dân có {members} thành viên; theo số thôn, tổ dân phố của xã ({areas}) và ít nhất 5: {required}",
+    "the People's Inspection Board has {members} members; the number of the commune's villages and blocks ({areas}), at least 5: {required}");
+front_rule!(INSPECTION_BOARD_UPLAND, "front.b2.inspection_board_upland", Citation::doc(ND159), Verified, ["members", "required", "areas"],
+    "Ban Thanh tra nhân dân xã miền núi, trung du, hải đảo có {members} thành viên; mỗi thôn 1 thành viên ({areas} thôn), tối đa 11: {required}",
+    "the mountain, midland or island commune's People's Inspection Board has {members} members; one per village ({areas}), at most 11: {required}");
+front_rule!(INSPECTION_BOARD_PLAINS, "front.b2.inspection_board_plains", Citation::doc(ND159), Verified, ["members", "population", "low", "high"],
+    "Ban Thanh tra nhân dân xã {population} dân có {members} thành viên; quy định {low} hoặc {high}",
+    "the People's Inspection Board of a commune of {population} people has {members} members; {low} or {high} required");
+front_rule!(INSPECTION_BOARD_NO_POPULATION, "front.b2.no_population", Citation::doc(ND159), Derived, ["members"],
+    "Ban Thanh tra nhân dân có {members} thành viên; không có số dân của xã: không áp dụng",
+    "the People's Inspection Board has {members} members; the commune's population is not recorded: not applicable");
+
 front_rule!(
     CELL_CRITERION,
     "front.q12.board_rank",
@@ -321,6 +338,10 @@ pub static RULES: &[&RuleDef] = &[
     &MODEL_AREA_CRITERION,
     &MODEL_AREA_COMMUNE,
     &FAMILY_CERTIFICATES,
+    &INSPECTION_BOARD,
+    &INSPECTION_BOARD_UPLAND,
+    &INSPECTION_BOARD_PLAINS,
+    &INSPECTION_BOARD_NO_POPULATION,
     &CELL_CRITERION,
     &CELL_CRITERION_MODELS,
     &CELL_CRITERION_NO_BOARD,

@@ -69,6 +69,9 @@ pub enum Metric {
     /// Areas assessed a model new-rural residential area with every criterion
     /// met / areas assessed (T5).
     ModelAreaPassed,
+    /// Commune Front committees whose People's Inspection Board has the size
+    /// required (B1 NĐ 59/2023, B2 NĐ 159/2016) / those with a board recorded.
+    InspectionBoardSize,
     /// Commune Front committees whose members (holders of `front_committee_member`
     /// posts, each person once) number within `committee_min_size` to
     /// `committee_max_size` / commune Front committees (R1.2a, HD 03/2025, [V] 50–70).
@@ -77,7 +80,7 @@ pub enum Metric {
 
 impl Metric {
     /// Every metric.
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 18] = [
         Self::BoardHeadIsDeputySecretary,
         Self::CommitteeBoardHeads,
         Self::CommitteesMeetingBoardHeadsRule,
@@ -94,6 +97,7 @@ impl Metric {
         Self::SurveyCoverage,
         Self::SurveyPassed,
         Self::ModelAreaPassed,
+        Self::InspectionBoardSize,
         Self::CommitteeSizeInRange,
     ];
 
@@ -117,6 +121,7 @@ impl Metric {
             Self::SurveyCoverage => "survey_coverage",
             Self::SurveyPassed => "survey_passed",
             Self::ModelAreaPassed => "model_area_passed",
+            Self::InspectionBoardSize => "inspection_board_size",
             Self::CommitteeSizeInRange => "committee_size_in_range",
         }
     }
@@ -208,6 +213,11 @@ impl Metric {
                 lang,
                 "khu dân cư đạt chuẩn nông thôn mới kiểu mẫu",
                 "model new-rural residential areas",
+            ),
+            Self::InspectionBoardSize => pick(
+                lang,
+                "Ban Thanh tra nhân dân đúng số thành viên",
+                "People's Inspection Boards of the required size",
             ),
             Self::CommitteeSizeInRange => pick(
                 lang,

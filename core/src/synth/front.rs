@@ -235,6 +235,7 @@ pub(super) fn add(
                     year,
                     supervision_topics: 1 + rng.below(4),
                     social_critique_topics: rng.below(4),
+                    inspection_board: None,
                 });
             }
         }
