@@ -910,3 +910,54 @@ fn the_peoples_inspection_board_sizes_of_b1_and_b2() {
         CheckStatus::NotApplicable
     );
 }
+
+#[test]
+fn heads_of_party_committees_receive_citizens_each_month() {
+    // front-rating.md §5.2 G1 [V] (QĐ 11-QĐi/TW): the provincial head ≥ 1 day a
+    // month, the commune head ≥ 2 days a month; G2 (KL 215-KL/TW): province and
+    // commune only.
+    let mut fx = surveyed(10, 7, 7, 6);
+    fx.front["party_committee_years"] = json!([
+        {"committee": "PC", "year": YEAR, "reception_days": [1, 1, 0, 2, 1, 1, 1, 1, 1, 1, 1, 1]},
+        {"committee": "G", "year": YEAR, "reception_days": [2, 2, 1, 3, 2, 2, 2, 2, 2, 2, 2, 2]}
+    ]);
+    let f = front_of(&fx, &Policy::default());
+    let unit_row = |unit: &str| {
+        f.indicators
+            .iter()
+            .find(|r| r.metric == Metric::ReceptionMonths && r.unit.as_deref() == Some(unit))
+            .map(|r| (r.numerator, r.denominator))
+            .expect("a row")
+    };
+    // The commune roll-up holds G (11 of 12 months); the province's holds both.
+    assert_eq!(unit_row("X"), (11, 12));
+    assert_eq!(unit_row("T"), (22, 24));
+    let t = f
+        .targets
+        .iter()
+        .find(|t| t.target == "qd11.reception_days")
+        .expect("target");
+    assert!(t.verified);
+    assert_eq!((t.evaluated, t.met), (2, 0));
+    // The minimum days are settings.
+    let p = Policy::from_json(r#"{"front": {"reception_min_days_commune": 1}}"#).expect("a policy");
+    let f = front_of(&fx, &p);
+    let t = f
+        .targets
+        .iter()
+        .find(|t| t.target == "qd11.reception_days")
+        .expect("target");
+    assert_eq!(t.missed.len(), 1);
+    assert_eq!(t.missed[0].unit, "PC");
+    // More than 12 months is a validation problem.
+    fx.front["party_committee_years"][0]["reception_days"] = json!(vec![1; 13]);
+    let report = xeploai::validate::validate(&fx.dataset());
+    let got: Vec<_> = report.errors().map(|p| (p.path(), p.code())).collect();
+    assert_eq!(
+        got,
+        [(
+            "front.party_committee_years[0].reception_days".to_owned(),
+            "out_of_range"
+        )]
+    );
+}

@@ -420,6 +420,26 @@ pub(crate) fn check(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
             .iter()
             .map(|x| ((x.committee.as_str(), x.year), x.committee.clone())),
     );
+    for (i, x) in f.party_committee_years.iter().enumerate() {
+        at_most(
+            sink,
+            (C::FrontPartyCommitteeYears, i, "reception_days"),
+            u32::try_from(x.reception_days.len()).unwrap_or(u32::MAX),
+            12,
+        );
+        for (j, &d) in x.reception_days.iter().enumerate() {
+            at_most(
+                sink,
+                (
+                    C::FrontPartyCommitteeYears,
+                    i,
+                    &format!("reception_days[{j}]"),
+                ),
+                d,
+                31,
+            );
+        }
+    }
     for (i, x) in f.coordination_regulations.iter().enumerate() {
         refs.check_unit(
             sink,

@@ -344,6 +344,10 @@ pub struct PartyCommitteeYear {
     /// Of those, followed up.
     #[serde(default)]
     pub conclusions_followed_up: u32,
+    /// Days its head received citizens, per month from January (at most 12;
+    /// optional; front-rating.md §5.2 G1, G2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reception_days: Vec<u32>,
 }
 
 /// A coordination regulation between a government and the Front committee of its level.

@@ -327,6 +327,36 @@ pub(crate) fn compute(
             docs.push(places.observe(c, u64::from(issued), 1));
         }
         obs.insert(Metric::OrientationDocuments, docs);
+        // Citizen reception by the committee's head (G1 QĐ 11-QĐi/TW; G2 KL 215-KL/TW:
+        // province and commune only), per committee with days recorded.
+        let mut reception = Vec::new();
+        for r in fd
+            .party_committee_years
+            .iter()
+            .filter(|r| r.year == year && !r.reception_days.is_empty())
+        {
+            let Some(c) = graph.unit_pos(&r.committee) else {
+                continue;
+            };
+            let Some(u) = graph.unit_at(c) else { continue };
+            let min = match u.kind {
+                UnitKind::ProvinceCommittee => p.reception_min_days_province,
+                UnitKind::AboveGrassrootsCommittee if year <= 2025 => p.reception_min_days_province,
+                UnitKind::GrassrootsCommittee
+                    if graph
+                        .unit_at(graph.unit_area.get(c as usize).copied().unwrap_or(NONE))
+                        .is_some_and(|a| a.kind == UnitKind::Commune) =>
+                {
+                    p.reception_min_days_commune
+                }
+                _ => continue,
+            };
+            let met = r.reception_days.iter().filter(|&&d| d >= min).count();
+            reception.push(places.observe(c, met as u64, r.reception_days.len() as u64));
+        }
+        if !reception.is_empty() {
+            obs.insert(Metric::ReceptionMonths, reception);
+        }
         let mut conc = Vec::new();
         for r in fd
             .party_committee_years

@@ -38,6 +38,9 @@ pub const FAMILY_CERTIFICATE: &str =
 pub const ND59: &str = "Nghị định 59/2023/NĐ-CP (14/8/2023), Luật Thực hiện dân chủ ở cơ sở 2022";
 /// The decree on the People's Inspection Board until 14/8/2023 (B2).
 pub const ND159: &str = "Nghị định 159/2016/NĐ-CP";
+/// The rule on citizen reception by heads of party committees (G1) and its amendment (G2).
+pub const QD11: &str =
+    "Quy định 11-QĐi/TW (18/2/2019), sửa đổi bởi Kết luận 215-KL/TW (23/11/2025)";
 /// The Hồng Ngự example of such a plan (an example, not its text).
 pub const HONGNGU: &str =
     "Kế hoạch phối hợp giai đoạn 2023–2027 (Hồng Ngự, ví dụ; chưa có văn bản gốc)";

@@ -72,6 +72,11 @@ pub enum Metric {
     /// Commune Front committees whose People's Inspection Board has the size
     /// required (B1 NĐ 59/2023, B2 NĐ 159/2016) / those with a board recorded.
     InspectionBoardSize,
+    /// Months in which the head of a party committee received citizens on at
+    /// least the days required (G1: `reception_min_days_province` for a province,
+    /// and a district until 2025; `reception_min_days_commune` for a commune) /
+    /// months recorded; districts are out of scope from 2026 (G2).
+    ReceptionMonths,
     /// Commune Front committees whose members (holders of `front_committee_member`
     /// posts, each person once) number within `committee_min_size` to
     /// `committee_max_size` / commune Front committees (R1.2a, HD 03/2025, [V] 50–70).
@@ -80,7 +85,7 @@ pub enum Metric {
 
 impl Metric {
     /// Every metric.
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 19] = [
         Self::BoardHeadIsDeputySecretary,
         Self::CommitteeBoardHeads,
         Self::CommitteesMeetingBoardHeadsRule,
@@ -98,6 +103,7 @@ impl Metric {
         Self::SurveyPassed,
         Self::ModelAreaPassed,
         Self::InspectionBoardSize,
+        Self::ReceptionMonths,
         Self::CommitteeSizeInRange,
     ];
 
@@ -122,6 +128,7 @@ impl Metric {
             Self::SurveyPassed => "survey_passed",
             Self::ModelAreaPassed => "model_area_passed",
             Self::InspectionBoardSize => "inspection_board_size",
+            Self::ReceptionMonths => "reception_months",
             Self::CommitteeSizeInRange => "committee_size_in_range",
         }
     }
@@ -218,6 +225,11 @@ impl Metric {
                 lang,
                 "Ban Thanh tra nhân dân đúng số thành viên",
                 "People's Inspection Boards of the required size",
+            ),
+            Self::ReceptionMonths => pick(
+                lang,
+                "tháng người đứng đầu cấp ủy tiếp dân đủ số ngày",
+                "months with the required citizen-reception days",
             ),
             Self::CommitteeSizeInRange => pick(
                 lang,
@@ -415,6 +427,15 @@ pub fn default_targets() -> Vec<Target> {
             false,
         ),
         target(
+            "qd11.reception_days",
+            Metric::ReceptionMonths,
+            100,
+            Scope::Unit,
+            (Some(2019), None),
+            crate::front::rules::QD11,
+            true,
+        ),
+        target(
             "hd03.committee_size",
             Metric::CommitteeSizeInRange,
             100,
@@ -525,6 +546,12 @@ pub struct FrontPolicy {
     pub model_min_months: u32,
     /// The thresholds of the satisfaction survey (S2).
     pub survey: SurveyThresholds,
+    /// Fewest days a month the head of a provincial (and, until 2025, district)
+    /// party committee receives citizens (G1, [V] 1).
+    pub reception_min_days_province: u32,
+    /// Fewest days a month the head of a commune party committee receives
+    /// citizens (G1, [V] 2).
+    pub reception_min_days_commune: u32,
     /// Fewest members of a commune Front committee (R1.2a, HD 03/HD-MTTW-BTT 2025, [V] 50).
     pub committee_min_size: u32,
     /// Most members of a commune Front committee (R1.2a, HD 03/HD-MTTW-BTT 2025, [V] 70).
@@ -553,6 +580,8 @@ impl Default for FrontPolicy {
             festival_to_day: 18,
             model_min_months: 12,
             survey: SurveyThresholds::default(),
+            reception_min_days_province: 1,
+            reception_min_days_commune: 2,
             committee_min_size: 50,
             committee_max_size: 70,
             targets: default_targets(),

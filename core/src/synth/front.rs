@@ -248,6 +248,7 @@ pub(super) fn add(
                 dialogues: 1 + rng.below(6),
                 conclusions_issued: issued,
                 conclusions_followed_up: issued - issued.min(rng.below(3)),
+                reception_days: Vec::new(),
             });
         }
         for (g, _) in &governments {
