@@ -241,6 +241,15 @@ pub fn run(graph: &OrgGraph, year: i32, policy: &Policy) -> Option<FrontRun> {
     for r in fd.area_years.iter().filter(|r| r.year == year) {
         by_area.entry(r.area.as_str()).or_default().2 = Some(r);
     }
+    // The records listing their households, by area (T4's history).
+    let mut listed: FxHashMap<&str, Vec<&data::AreaYear>> = FxHashMap::default();
+    for r in fd
+        .area_years
+        .iter()
+        .filter(|r| r.year <= year && !r.cultured_family_households.is_empty())
+    {
+        listed.entry(r.area.as_str()).or_default().push(r);
+    }
     let mut area_models: FxHashMap<u32, (u32, u32)> = FxHashMap::default();
     let mut festival_complete: FxHashMap<u32, bool> = FxHashMap::default();
     let mut areas: Vec<AreaOutcome> = Vec::with_capacity(by_area.len());
@@ -249,7 +258,10 @@ pub fn run(graph: &OrgGraph, year: i32, policy: &Policy) -> Option<FrontRun> {
             continue;
         };
         let commune = places.commune(pos).map(|c| places.id(c));
-        let o = residential::area_outcome(area, commune, &models, fest, yr, as_of, p);
+        let mut o = residential::area_outcome(area, commune, &models, fest, yr, as_of, p);
+        if let (Some(r), Some(h)) = (yr, listed.get(area)) {
+            o.family_certificates = residential::family_certificates(r, h);
+        }
         if o.models.total > 0 {
             area_models.insert(pos, (o.models.effective, o.models.total));
         }

@@ -637,3 +637,327 @@ fn the_front_section_round_trips_through_the_report_json() {
     assert_eq!(f.schemes[0].id, "hoabinh-2017");
     assert!(!f.schemes[0].illustrative);
 }
+
+/// The commune committee `MX` with `members` persons holding `front_committee_member`.
+fn committee_of(members: usize) -> Fx {
+    let mut fx = with_front(Fx::new());
+    fx.units.push(json!({"id": "A00", "kind": "residential_area", "name": "Ấp 0", "local_name": "ấp", "parent": "X"}));
+    board(&mut fx, "A00", 9, "H00", false);
+    for k in 0..members {
+        let id = format!("U{k:03}");
+        fx.people
+            .push(json!({"id": id, "name": format!("Ủy viên {k}")}));
+        fx.post(&id, "MX", "front_committee_member");
+    }
+    fx
+}
+
+#[test]
+fn a_commune_front_committee_has_50_to_70_members() {
+    // front-rating.md §1.2 R1.2a [V]: HD 03/HD-MTTW-BTT (2025), 50–70 members.
+    for (members, ok) in [(49, false), (50, true), (70, true), (71, false)] {
+        let f = front_of(&committee_of(members), &Policy::default());
+        let row = f
+            .indicators
+            .iter()
+            .find(|r| r.metric == Metric::CommitteeSizeInRange && r.unit.as_deref() == Some("X"))
+            .expect("a row for X");
+        assert_eq!(
+            (row.numerator, row.denominator),
+            (u64::from(ok), 1),
+            "{members}"
+        );
+        let t = f
+            .targets
+            .iter()
+            .find(|t| t.target == "hd03.committee_size")
+            .expect("target");
+        assert!(t.verified);
+        assert_eq!(t.evaluated, 1);
+        assert_eq!(t.missed.is_empty(), ok, "{members}");
+        if !ok {
+            assert_eq!(t.missed[0].unit, "MX");
+        }
+    }
+    // The provincial committee is not observed.
+    let f = front_of(&committee_of(60), &Policy::default());
+    let total = f
+        .indicators
+        .iter()
+        .find(|r| {
+            r.metric == Metric::CommitteeSizeInRange
+                && r.scope == xeploai::front::report::RollupScope::Total
+        })
+        .expect("total");
+    assert_eq!(total.units, 1);
+    // The limits are settings.
+    let p = Policy::from_json(r#"{"front": {"committee_min_size": 40, "committee_max_size": 45}}"#)
+        .expect("a policy");
+    let f = front_of(&committee_of(45), &p);
+    let t = f
+        .targets
+        .iter()
+        .find(|t| t.target == "hd03.committee_size")
+        .expect("target");
+    assert!(t.missed.is_empty());
+}
+
+/// One area `A00` with a board, and its record for the year with a survey.
+fn surveyed(households: u32, returned: u32, valid: u32, satisfied: u32) -> Fx {
+    let mut fx = with_front(Fx::new());
+    fx.units.push(json!({"id": "A00", "kind": "residential_area", "name": "Ấp 0", "local_name": "ấp", "parent": "X"}));
+    board(&mut fx, "A00", 9, "H00", false);
+    fx.front = json!({"area_years": [{"area": "A00", "year": YEAR, "households": households,
+        "survey": {"ballots_returned": returned, "valid_ballots": valid, "satisfied": satisfied}}]});
+    fx
+}
+
+#[test]
+fn the_survey_thresholds_of_s2_are_settings() {
+    // front-rating.md §4.5 S2 [V]: Hải Dương 2018, more than 60 % of households
+    // surveyed and more than 80 % satisfied (the defaults).
+    for (returned, satisfied, ids, passed) in [
+        (61, 49, [true, true], true),
+        (60, 49, [false, true], false),
+        (61, 48, [true, false], false),
+    ] {
+        let f = front_of(&surveyed(100, returned, 60, satisfied), &Policy::default());
+        let a = f.areas.iter().find(|a| a.area == "A00").expect("the area");
+        let got: Vec<bool> = a
+            .survey_checks
+            .iter()
+            .map(|c| c.status == CheckStatus::Met)
+            .collect();
+        assert_eq!(got, ids, "{returned} {satisfied}");
+        assert_eq!(
+            a.survey_checks[0].finding.rule.id,
+            "front.s2.coverage_more_than"
+        );
+        assert_eq!(
+            a.survey_checks[1].finding.rule.id,
+            "front.s2.satisfaction_more_than"
+        );
+        assert_eq!(a.survey_passed, Some(passed));
+        let row = f
+            .indicators
+            .iter()
+            .find(|r| r.metric == Metric::SurveyPassed && r.unit.as_deref() == Some("X"))
+            .expect("a row for X");
+        assert_eq!((row.numerator, row.denominator), (u64::from(passed), 1));
+    }
+    // Tây Ninh 2019: at least 70 % of households.
+    let p = Policy::from_json(
+        r#"{"front": {"survey": {"coverage_percent": 70, "coverage_strict": false}}}"#,
+    )
+    .expect("a policy");
+    let f = front_of(&surveyed(100, 70, 70, 57), &p);
+    let a = f.areas.iter().find(|a| a.area == "A00").expect("the area");
+    assert_eq!(
+        a.survey_checks[0].finding.rule.id,
+        "front.s2.coverage_at_least"
+    );
+    assert_eq!(a.survey_checks[0].status, CheckStatus::Met);
+    assert_eq!(a.survey_passed, Some(true));
+    let f = front_of(&surveyed(100, 69, 69, 60), &p);
+    let a = f.areas.iter().find(|a| a.area == "A00").expect("the area");
+    assert_eq!(a.survey_passed, Some(false));
+}
+
+#[test]
+fn a_model_residential_area_meets_all_ten_criteria() {
+    // front-rating.md §4.2 T5 [V]: Hà Tĩnh 2014, 10 criteria, all must pass
+    // (boolean AND), and the commune's applicable new-rural criteria.
+    let all: Vec<u8> = (1..=10).collect();
+    for (criteria, commune, passed) in [
+        (all.clone(), true, true),
+        (all[..9].to_vec(), true, false),
+        (all.clone(), false, false),
+    ] {
+        let mut fx = surveyed(100, 70, 70, 60);
+        fx.front["area_years"][0]["model_area"] =
+            json!({"criteria_met": criteria, "commune_criteria_met": commune});
+        let f = front_of(&fx, &Policy::default());
+        let a = f.areas.iter().find(|a| a.area == "A00").expect("the area");
+        let m = a.model_area.as_ref().expect("assessed");
+        assert_eq!(m.passed, passed);
+        assert_eq!(m.checks.len(), 11);
+        assert_eq!(m.checks[0].finding.rule.id, "front.t5.criterion");
+        assert_eq!(m.checks[10].finding.rule.id, "front.t5.commune_criteria");
+        let failed: Vec<usize> = m
+            .checks
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.status == CheckStatus::Failed)
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(failed.is_empty(), passed);
+        let row = f
+            .indicators
+            .iter()
+            .find(|r| r.metric == Metric::ModelAreaPassed && r.unit.as_deref() == Some("X"))
+            .expect("a row for X");
+        assert_eq!((row.numerator, row.denominator), (u64::from(passed), 1));
+    }
+    // A criterion number outside 1–10 is a validation problem with its path.
+    let mut fx = surveyed(100, 70, 70, 60);
+    fx.front["area_years"][0]["model_area"] =
+        json!({"criteria_met": [1, 11], "commune_criteria_met": true});
+    let report = xeploai::validate::validate(&fx.dataset());
+    let got: Vec<_> = report.errors().map(|p| (p.path(), p.code())).collect();
+    assert_eq!(
+        got,
+        [(
+            "front.area_years[0].model_area.criteria_met[1]".to_owned(),
+            "out_of_range"
+        )]
+    );
+}
+
+#[test]
+fn the_cultured_family_certificate_needs_three_consecutive_years_not_counted_twice() {
+    // front-rating.md §4.2 T4 [V]: the "Gia đình văn hóa" certificate of merit
+    // is for 3 consecutive years, and a year is not counted twice.
+    let rec = |year: i32, hh: &[&str]| {
+        json!({"area": "A00", "year": year, "households": 10, "cultured_families": hh.len(),
+            "cultured_family_households": hh})
+    };
+    let mut fx = surveyed(10, 7, 7, 6);
+    fx.front = json!({"area_years": [
+        rec(YEAR - 5, &["h1"]),
+        rec(YEAR - 4, &["h1"]),
+        rec(YEAR - 3, &["h1", "h3"]),
+        rec(YEAR - 2, &["h1", "h2", "h3"]),
+        rec(YEAR - 1, &["h1", "h2"]),
+        rec(YEAR, &["h1", "h2", "h3"]),
+    ]});
+    let f = front_of(&fx, &Policy::default());
+    let a = f.areas.iter().find(|a| a.area == "A00").expect("the area");
+    let c = a.family_certificates.as_ref().expect("listed");
+    // h1: YEAR-5..YEAR-3 earned one; YEAR-2..YEAR is the next run of three.
+    // h2: YEAR-2..YEAR. h3: YEAR-3, YEAR-2, then a gap.
+    assert_eq!(c.households, ["h1", "h2"]);
+    assert_eq!(c.finding.rule.id, "front.t4.family_certificate");
+    let mut fx2 = fx.clone();
+    fx2.front["area_years"][5] = rec(YEAR, &["h1", "h1"]);
+    let report = xeploai::validate::validate(&fx2.dataset());
+    let got: Vec<_> = report.errors().map(|p| (p.path(), p.code())).collect();
+    assert_eq!(
+        got,
+        [(
+            "front.area_years[5].cultured_family_households[1]".to_owned(),
+            "duplicate_id"
+        )]
+    );
+}
+
+#[test]
+fn the_peoples_inspection_board_sizes_of_b1_and_b2() {
+    use xeploai::front::composition::inspection_board;
+    use xeploai::front::data::InspectionBoard;
+    // front-rating.md §4.6 B1 [V] (NĐ 59/2023, from 15/8/2023): as many members
+    // as the commune's villages and blocks, at least 5.
+    for (areas, members, ok) in [(7, 7, true), (7, 6, false), (3, 5, true), (3, 3, false)] {
+        let mut fx = commune_with_heads(areas, 0);
+        fx.front = json!({"committee_years": [{"committee": "MX", "year": YEAR,
+            "inspection_board": {"members": members}}]});
+        let f = front_of(&fx, &Policy::default());
+        let row = f
+            .indicators
+            .iter()
+            .find(|r| r.metric == Metric::InspectionBoardSize && r.unit.as_deref() == Some("X"))
+            .expect("a row for X");
+        assert_eq!(
+            (row.numerator, row.denominator),
+            (u64::from(ok), 1),
+            "{areas} {members}"
+        );
+    }
+    let day = |s| parse_iso_date(s).unwrap();
+    let b = |members, population, upland| InspectionBoard {
+        members,
+        population,
+        upland,
+    };
+    let c = inspection_board(&b(9, None, false), 9, day("2023-08-15"));
+    assert_eq!(c.finding.rule.id, "front.b1.inspection_board");
+    assert_eq!(c.status, CheckStatus::Met);
+    // B2 [V] (NĐ 159/2016, until 14/8/2023): plains by population, upland one per village (≤ 11).
+    let before = day("2022-12-31");
+    for (members, population, ok) in [
+        (5, 4_999, true),
+        (7, 4_999, true),
+        (9, 4_999, false),
+        (7, 5_000, true),
+        (9, 8_999, true),
+        (5, 5_000, false),
+        (9, 9_000, true),
+        (11, 20_000, true),
+        (7, 9_000, false),
+    ] {
+        let c = inspection_board(&b(members, Some(population), false), 4, before);
+        assert_eq!(c.finding.rule.id, "front.b2.inspection_board_plains");
+        assert_eq!(c.status == CheckStatus::Met, ok, "{members} {population}");
+    }
+    let c = inspection_board(&b(11, None, true), 14, before);
+    assert_eq!(c.finding.rule.id, "front.b2.inspection_board_upland");
+    assert_eq!(c.status, CheckStatus::Met);
+    assert_eq!(
+        inspection_board(&b(6, None, true), 5, before).status,
+        CheckStatus::Failed
+    );
+    assert_eq!(
+        inspection_board(&b(7, None, false), 5, before).status,
+        CheckStatus::NotApplicable
+    );
+}
+
+#[test]
+fn heads_of_party_committees_receive_citizens_each_month() {
+    // front-rating.md §5.2 G1 [V] (QĐ 11-QĐi/TW): the provincial head ≥ 1 day a
+    // month, the commune head ≥ 2 days a month; G2 (KL 215-KL/TW): province and
+    // commune only.
+    let mut fx = surveyed(10, 7, 7, 6);
+    fx.front["party_committee_years"] = json!([
+        {"committee": "PC", "year": YEAR, "reception_days": [1, 1, 0, 2, 1, 1, 1, 1, 1, 1, 1, 1]},
+        {"committee": "G", "year": YEAR, "reception_days": [2, 2, 1, 3, 2, 2, 2, 2, 2, 2, 2, 2]}
+    ]);
+    let f = front_of(&fx, &Policy::default());
+    let unit_row = |unit: &str| {
+        f.indicators
+            .iter()
+            .find(|r| r.metric == Metric::ReceptionMonths && r.unit.as_deref() == Some(unit))
+            .map(|r| (r.numerator, r.denominator))
+            .expect("a row")
+    };
+    // The commune roll-up holds G (11 of 12 months); the province's holds both.
+    assert_eq!(unit_row("X"), (11, 12));
+    assert_eq!(unit_row("T"), (22, 24));
+    let t = f
+        .targets
+        .iter()
+        .find(|t| t.target == "qd11.reception_days")
+        .expect("target");
+    assert!(t.verified);
+    assert_eq!((t.evaluated, t.met), (2, 0));
+    // The minimum days are settings.
+    let p = Policy::from_json(r#"{"front": {"reception_min_days_commune": 1}}"#).expect("a policy");
+    let f = front_of(&fx, &p);
+    let t = f
+        .targets
+        .iter()
+        .find(|t| t.target == "qd11.reception_days")
+        .expect("target");
+    assert_eq!(t.missed.len(), 1);
+    assert_eq!(t.missed[0].unit, "PC");
+    // More than 12 months is a validation problem.
+    fx.front["party_committee_years"][0]["reception_days"] = json!(vec![1; 13]);
+    let report = xeploai::validate::validate(&fx.dataset());
+    let got: Vec<_> = report.errors().map(|p| (p.path(), p.code())).collect();
+    assert_eq!(
+        got,
+        [(
+            "front.party_committee_years[0].reception_days".to_owned(),
+            "out_of_range"
+        )]
+    );
+}

@@ -336,6 +336,44 @@ pub(crate) fn check(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
                 s.valid_ballots,
             );
         }
+        at_most(
+            sink,
+            (C::FrontAreaYears, i, "cultured_family_households"),
+            u32::try_from(x.cultured_family_households.len()).unwrap_or(u32::MAX),
+            x.households,
+        );
+        let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
+        for (j, h) in x.cultured_family_households.iter().enumerate() {
+            if let Some(&first) = seen.get(h.as_str()) {
+                sink.push(
+                    C::FrontAreaYears,
+                    i,
+                    format!("cultured_family_households[{j}]"),
+                    ProblemKind::DuplicateId {
+                        id: h.clone(),
+                        first: format!("front.area_years[{i}].cultured_family_households[{first}]"),
+                    },
+                );
+            } else {
+                seen.insert(h.as_str(), j);
+            }
+        }
+        if let Some(m) = &x.model_area {
+            for (j, &c) in m.criteria_met.iter().enumerate() {
+                if !(1..=crate::front::residential::MODEL_AREA_CRITERIA).contains(&c) {
+                    sink.push(
+                        C::FrontAreaYears,
+                        i,
+                        format!("model_area.criteria_met[{j}]"),
+                        ProblemKind::OutOfRange {
+                            value: i64::from(c),
+                            min: 1,
+                            max: i64::from(crate::front::residential::MODEL_AREA_CRITERIA),
+                        },
+                    );
+                }
+            }
+        }
     }
     duplicates(
         sink,
@@ -382,6 +420,26 @@ pub(crate) fn check(ds: &Dataset, r: &Resolved, sink: &mut Sink<'_>) {
             .iter()
             .map(|x| ((x.committee.as_str(), x.year), x.committee.clone())),
     );
+    for (i, x) in f.party_committee_years.iter().enumerate() {
+        at_most(
+            sink,
+            (C::FrontPartyCommitteeYears, i, "reception_days"),
+            u32::try_from(x.reception_days.len()).unwrap_or(u32::MAX),
+            12,
+        );
+        for (j, &d) in x.reception_days.iter().enumerate() {
+            at_most(
+                sink,
+                (
+                    C::FrontPartyCommitteeYears,
+                    i,
+                    &format!("reception_days[{j}]"),
+                ),
+                d,
+                31,
+            );
+        }
+    }
     for (i, x) in f.coordination_regulations.iter().enumerate() {
         refs.check_unit(
             sink,

@@ -5,11 +5,13 @@
 //! has no cell) and the heads of the area's mass-organisation branches. The
 //! limits and the list of organisations are policy settings. Whether the head is
 //! the deputy secretary of the cell is an indicator ([`crate::front::indicators`]),
-//! not a check.
+//! not a check. The size of a commune's People's Inspection Board (§4.6 B1, B2)
+//! is checked by [`inspection_board`].
 
 use crate::dataset::Unit;
 use crate::date::Date;
 use crate::explain::{date_value, Effect, Finding};
+use crate::front::data::InspectionBoard;
 use crate::front::report::{Check, CheckStatus};
 use crate::front::rules as fr;
 use crate::front::settings::FrontPolicy;
@@ -35,6 +37,53 @@ const fn status(ok: bool) -> CheckStatus {
     } else {
         CheckStatus::Failed
     }
+}
+
+/// The size check of a commune's People's Inspection Board on `as_of`, the
+/// commune having `areas` residential areas (front-rating.md §4.6). From 15
+/// August 2023 (NĐ 59/2023, B1) it has as many members as the commune has
+/// villages and blocks, at least 5; before (NĐ 159/2016, B2) a mountain, midland
+/// or island commune has one per village, at most 11, and a plains commune
+/// 5 or 7 under 5,000 people, 7 or 9 under 9,000, 9 or 11 from 9,000 (not
+/// applicable without the population).
+#[must_use]
+pub fn inspection_board(b: &InspectionBoard, areas: u64, as_of: Date) -> Check {
+    let members = u64::from(b.members);
+    let v = |x: u64| i64::try_from(x).unwrap_or(i64::MAX);
+    let nd59 = chrono::NaiveDate::from_ymd_opt(2023, 8, 15).is_some_and(|d| as_of >= d);
+    if nd59 {
+        let required = areas.max(5);
+        return check(
+            status(members == required),
+            &fr::INSPECTION_BOARD,
+            &[v(members), v(required), v(areas)],
+        );
+    }
+    if b.upland {
+        let required = areas.min(11);
+        return check(
+            status(members == required),
+            &fr::INSPECTION_BOARD_UPLAND,
+            &[v(members), v(required), v(areas)],
+        );
+    }
+    let Some(population) = b.population else {
+        return check(
+            CheckStatus::NotApplicable,
+            &fr::INSPECTION_BOARD_NO_POPULATION,
+            &[v(members)],
+        );
+    };
+    let (low, high) = match population {
+        0..5_000 => (5, 7),
+        5_000..9_000 => (7, 9),
+        _ => (9, 11),
+    };
+    check(
+        status(members == low || members == high),
+        &fr::INSPECTION_BOARD_PLAINS,
+        &[v(members), i64::from(population), v(low), v(high)],
+    )
 }
 
 /// The checks of `board` on `as_of`, in the order of §2.3.

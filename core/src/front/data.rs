@@ -266,6 +266,28 @@ pub struct AreaYear {
     /// The satisfaction survey, if one was run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub survey: Option<Survey>,
+    /// The assessment as a model new-rural residential area (T5), if one was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_area: Option<ModelAreaAssessment>,
+    /// The households (ids local to the area) recognised "Gia đình văn hóa" this
+    /// year, when known (optional; T4: the certificate after 3 consecutive years).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cultured_family_households: Vec<String>,
+}
+
+/// The assessment of a residential area as a "khu dân cư nông thôn mới kiểu mẫu"
+/// (front-rating.md §4.2 T5, Hà Tĩnh 2014): its 10 criteria and the commune's
+/// applicable new-rural criteria, all of which must be met.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ModelAreaAssessment {
+    /// The numbers (1–10) of the criteria met: 1 houses, 2 gardens and livestock
+    /// facilities, 3 fences, 4 roads, 5 cultural house and sports ground, 6 power,
+    /// 7 culture, education and health, 8 environmental sanitation, 9 political
+    /// system and public order, 10 law and village conventions.
+    pub criteria_met: Vec<u8>,
+    /// Every applicable commune new-rural criterion is met at the area.
+    pub commune_criteria_met: bool,
 }
 
 /// Per Front committee and year (front-rating.md §5.1).
@@ -282,6 +304,24 @@ pub struct CommitteeYear {
     /// Social-critique topics it chaired (phản biện xã hội).
     #[serde(default)]
     pub social_critique_topics: u32,
+    /// The commune's People's Inspection Board (Ban Thanh tra nhân dân) in the
+    /// year, if recorded (front-rating.md §4.6 B1, B2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inspection_board: Option<InspectionBoard>,
+}
+
+/// A commune's People's Inspection Board (front-rating.md §4.6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InspectionBoard {
+    /// Its members.
+    pub members: u32,
+    /// The commune's population (NĐ 159/2016, plains communes; B2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<u32>,
+    /// A mountain, midland or island commune (NĐ 159/2016; B2).
+    #[serde(default)]
+    pub upland: bool,
 }
 
 /// Per party committee and year (front-rating.md §5.1–§5.2).
@@ -304,6 +344,10 @@ pub struct PartyCommitteeYear {
     /// Of those, followed up.
     #[serde(default)]
     pub conclusions_followed_up: u32,
+    /// Days its head received citizens, per month from January (at most 12;
+    /// optional; front-rating.md §5.2 G1, G2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reception_days: Vec<u32>,
 }
 
 /// A coordination regulation between a government and the Front committee of its level.

@@ -142,6 +142,20 @@ pub fn committee_board_heads(graph: &OrgGraph, committee: &str, as_of: Date) -> 
     (members as u64, areas.len() as u64)
 }
 
+/// The members of a Front committee on `as_of`: the persons holding a
+/// `front_committee_member` post in it, each once (R1.2a).
+#[must_use]
+pub fn committee_members(graph: &OrgGraph, committee: &str, as_of: Date) -> u64 {
+    let mut v: Vec<&str> = graph
+        .holders(committee, Role::FrontCommitteeMember, as_of)
+        .into_iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v.len() as u64
+}
+
 /// The head-is-deputy-secretary indicator of one area on `as_of` as
 /// (numerator, denominator); `None` where the area is not counted (no cell,
 /// unless every area counts).
@@ -221,7 +235,7 @@ pub(crate) fn compute(
     // Commune Front committees and their board heads (R1.2b, HD 03/2025).
     let rule = board_heads_rule(p);
     let committees: Vec<u32> = positions(graph, UnitKind::FrontCommittee, as_of);
-    let (mut share, mut meeting) = (Vec::new(), Vec::new());
+    let (mut share, mut meeting, mut sized) = (Vec::new(), Vec::new(), Vec::new());
     for &c in &committees {
         let Some(u) = graph.unit_at(c) else { continue };
         if u.level != Some(FrontLevel::Commune) {
@@ -232,9 +246,14 @@ pub(crate) fn compute(
         if let Some(met) = rule.met(x, a) {
             meeting.push(places.observe(c, u64::from(met), 1));
         }
+        // R1.2a (HD 03/HD-MTTW-BTT 2025): 50–70 members, the limits are settings.
+        let n = committee_members(graph, &u.id, as_of);
+        let within = n >= u64::from(p.committee_min_size) && n <= u64::from(p.committee_max_size);
+        sized.push(places.observe(c, u64::from(within), 1));
     }
     obs.insert(Metric::CommitteeBoardHeads, share);
     obs.insert(Metric::CommitteesMeetingBoardHeadsRule, meeting);
+    obs.insert(Metric::CommitteeSizeInRange, sized);
 
     // Supervision and social-critique topics per Front committee (§5.1).
     let years: FxHashMap<&str, &crate::front::data::CommitteeYear> = fd
@@ -253,6 +272,31 @@ pub(crate) fn compute(
         }
         obs.insert(Metric::SupervisionTopics, sup);
         obs.insert(Metric::SocialCritiqueTopics, crit);
+        // People's Inspection Boards (B1, B2), per commune committee with one recorded.
+        let mut boards = Vec::new();
+        for &c in &committees {
+            let Some(u) = graph.unit_at(c) else { continue };
+            if u.level != Some(FrontLevel::Commune) {
+                continue;
+            }
+            let Some(b) = years.get(u.id.as_str()).and_then(|r| r.inspection_board) else {
+                continue;
+            };
+            let Some(commune) = u.area.as_deref() else {
+                continue;
+            };
+            let areas = graph
+                .children_of_kind(commune, UnitKind::ResidentialArea, as_of)
+                .len() as u64;
+            let chk = crate::front::composition::inspection_board(&b, areas, as_of);
+            if chk.status != crate::front::report::CheckStatus::NotApplicable {
+                let ok = chk.status == crate::front::report::CheckStatus::Met;
+                boards.push(places.observe(c, u64::from(ok), 1));
+            }
+        }
+        if !boards.is_empty() {
+            obs.insert(Metric::InspectionBoardSize, boards);
+        }
     }
 
     // Party committees: orientation documents; dialogue conclusions (§5.1–§5.2).
@@ -283,6 +327,36 @@ pub(crate) fn compute(
             docs.push(places.observe(c, u64::from(issued), 1));
         }
         obs.insert(Metric::OrientationDocuments, docs);
+        // Citizen reception by the committee's head (G1 QĐ 11-QĐi/TW; G2 KL 215-KL/TW:
+        // province and commune only), per committee with days recorded.
+        let mut reception = Vec::new();
+        for r in fd
+            .party_committee_years
+            .iter()
+            .filter(|r| r.year == year && !r.reception_days.is_empty())
+        {
+            let Some(c) = graph.unit_pos(&r.committee) else {
+                continue;
+            };
+            let Some(u) = graph.unit_at(c) else { continue };
+            let min = match u.kind {
+                UnitKind::ProvinceCommittee => p.reception_min_days_province,
+                UnitKind::AboveGrassrootsCommittee if year <= 2025 => p.reception_min_days_province,
+                UnitKind::GrassrootsCommittee
+                    if graph
+                        .unit_at(graph.unit_area.get(c as usize).copied().unwrap_or(NONE))
+                        .is_some_and(|a| a.kind == UnitKind::Commune) =>
+                {
+                    p.reception_min_days_commune
+                }
+                _ => continue,
+            };
+            let met = r.reception_days.iter().filter(|&&d| d >= min).count();
+            reception.push(places.observe(c, met as u64, r.reception_days.len() as u64));
+        }
+        if !reception.is_empty() {
+            obs.insert(Metric::ReceptionMonths, reception);
+        }
         let mut conc = Vec::new();
         for r in fd
             .party_committee_years
@@ -382,7 +456,8 @@ pub(crate) fn compute(
     }
 
     // Cultured families and survey coverage (T3, S2), per area record.
-    let (mut fam, mut cov) = (Vec::new(), Vec::new());
+    let (mut fam, mut cov, mut passed) = (Vec::new(), Vec::new(), Vec::new());
+    let mut model_areas = Vec::new();
     for r in fd.area_years.iter().filter(|r| r.year == year) {
         let Some(a) = graph.unit_pos(&r.area) else {
             continue;
@@ -398,13 +473,27 @@ pub(crate) fn compute(
                 u64::from(s.ballots_returned.min(r.households)),
                 u64::from(r.households),
             ));
+            let ok = p
+                .survey
+                .coverage_passes(u64::from(s.ballots_returned), u64::from(r.households))
+                && p.survey
+                    .satisfaction_passes(u64::from(s.satisfied), u64::from(s.valid_ballots));
+            passed.push(places.observe(a, u64::from(ok), 1));
         }
+        if let Some(m) = &r.model_area {
+            let ok = crate::front::residential::model_area(m).passed;
+            model_areas.push(places.observe(a, u64::from(ok), 1));
+        }
+    }
+    if !model_areas.is_empty() {
+        obs.insert(Metric::ModelAreaPassed, model_areas);
     }
     if !fam.is_empty() {
         obs.insert(Metric::CulturedFamilies, fam);
     }
     if !cov.is_empty() {
         obs.insert(Metric::SurveyCoverage, cov);
+        obs.insert(Metric::SurveyPassed, passed);
     }
     Indicators { observations: obs }
 }

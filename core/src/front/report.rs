@@ -241,6 +241,41 @@ pub struct AreaOutcome {
     /// Satisfied / valid ballots.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub satisfaction: Option<Ratio>,
+    /// The survey's thresholds (S2): coverage, then satisfaction.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub survey_checks: Vec<Check>,
+    /// Whether the survey meets both thresholds (S2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub survey_passed: Option<bool>,
+    /// The model new-rural residential area assessment (T5), if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_area: Option<ModelAreaOutcome>,
+    /// The "Gia đình văn hóa" certificates of the year (T4), when the record lists
+    /// the households.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family_certificates: Option<FamilyCertificates>,
+}
+
+/// The households whose "Gia đình văn hóa" title of the year completes 3
+/// consecutive years not counted before (front-rating.md §4.2 T4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FamilyCertificates {
+    /// The households, in the record's order.
+    pub households: Vec<String>,
+    /// The explanation.
+    pub finding: Finding,
+}
+
+/// A model new-rural residential area assessment (front-rating.md §4.2 T5):
+/// all criteria pass (boolean AND), not points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ModelAreaOutcome {
+    /// Every criterion and the commune's criteria are met.
+    pub passed: bool,
+    /// One check per criterion (1–10), then the commune's criteria.
+    pub checks: Vec<Check>,
 }
 
 /// The boards of a commune by final rank.

@@ -4,12 +4,19 @@
 //! end of the year is too new, M4 [U]), the Great Unity Festival (held on one
 //! day of 1–18 November with the ceremony and the festivities, F1–F3 [V]), the
 //! cultured families and the cultural title (T1, T3), and the satisfaction
-//! survey's coverage (S1–S2).
+//! survey's coverage and satisfaction against the thresholds of `front.survey`
+//! (S1–S2; the thresholds vary by province, Hải Dương 2018's by default), and the
+//! model new-rural residential area's 10 criteria, all to be met (T5).
 
 use crate::date::{add_months, Date};
 use crate::explain::{date_value, Effect, Finding};
-use crate::front::data::{AreaYear, ModelAssessment, SelfManagementModel, UnityFestival};
-use crate::front::report::{AreaOutcome, Check, CheckStatus, FestivalOutcome, ModelCounts, Ratio};
+use crate::front::data::{
+    AreaYear, ModelAreaAssessment, ModelAssessment, SelfManagementModel, Survey, UnityFestival,
+};
+use crate::front::report::{
+    AreaOutcome, Check, CheckStatus, FamilyCertificates, FestivalOutcome, ModelAreaOutcome,
+    ModelCounts, Ratio,
+};
 use crate::front::rules as fr;
 use crate::front::settings::FrontPolicy;
 use chrono::NaiveDate;
@@ -111,6 +118,138 @@ pub fn festival(f: &UnityFestival, p: &FrontPolicy) -> FestivalOutcome {
     }
 }
 
+/// The checks of a survey against the thresholds of `p.survey` (S2): the
+/// coverage (ballots returned / households), then the satisfaction (satisfied /
+/// valid ballots); a zero denominator fails.
+#[must_use]
+pub fn survey_checks(s: &Survey, households: u32, p: &FrontPolicy) -> Vec<Check> {
+    let t = &p.survey;
+    let (returned, valid, satisfied) = (
+        u64::from(s.ballots_returned),
+        u64::from(s.valid_ballots),
+        u64::from(s.satisfied),
+    );
+    let coverage = if t.coverage_strict {
+        &fr::SURVEY_COVERAGE_ABOVE
+    } else {
+        &fr::SURVEY_COVERAGE_AT_LEAST
+    };
+    let satisfaction = if t.satisfaction_strict {
+        &fr::SURVEY_SATISFACTION_ABOVE
+    } else {
+        &fr::SURVEY_SATISFACTION_AT_LEAST
+    };
+    vec![
+        check(
+            t.coverage_passes(returned, u64::from(households)),
+            coverage,
+            &[
+                i64::from(s.ballots_returned),
+                i64::from(households),
+                i64::from(t.coverage_percent),
+            ],
+        ),
+        check(
+            t.satisfaction_passes(satisfied, valid),
+            satisfaction,
+            &[
+                i64::from(s.satisfied),
+                i64::from(s.valid_ballots),
+                i64::from(t.satisfaction_percent),
+            ],
+        ),
+    ]
+}
+
+/// The number of criteria of a model new-rural residential area (T5, Hà Tĩnh 2014).
+pub const MODEL_AREA_CRITERIA: u8 = 10;
+
+/// The model new-rural residential area assessment (T5): one check per
+/// criterion 1–10 (met if listed), then the commune's applicable criteria;
+/// passed only if all are met (boolean AND).
+#[must_use]
+pub fn model_area(m: &ModelAreaAssessment) -> ModelAreaOutcome {
+    let mut checks: Vec<Check> = (1..=MODEL_AREA_CRITERIA)
+        .map(|c| {
+            check(
+                m.criteria_met.contains(&c),
+                &fr::MODEL_AREA_CRITERION,
+                &[i64::from(c)],
+            )
+        })
+        .collect();
+    checks.push(check(m.commune_criteria_met, &fr::MODEL_AREA_COMMUNE, &[]));
+    ModelAreaOutcome {
+        passed: checks.iter().all(|c| c.status == CheckStatus::Met),
+        checks,
+    }
+}
+
+/// Consecutive years of the "Gia đình văn hóa" title for a certificate of
+/// merit (T4, [V]).
+pub const FAMILY_CERTIFICATE_YEARS: u32 = 3;
+
+/// The years in which a household earns the certificate (T4): scanning its
+/// title years in order, every run of [`FAMILY_CERTIFICATE_YEARS`] consecutive
+/// years not yet counted earns one in its last year, and those years are not
+/// counted again.
+#[must_use]
+pub fn certificate_years(years: &[i32]) -> Vec<i32> {
+    let mut ys = years.to_vec();
+    ys.sort_unstable();
+    ys.dedup();
+    let (mut out, mut run, mut prev) = (Vec::new(), 0u32, None::<i32>);
+    for y in ys {
+        run = if prev.is_some_and(|p| p.checked_add(1) == Some(y)) {
+            run + 1
+        } else {
+            1
+        };
+        if run == FAMILY_CERTIFICATE_YEARS {
+            out.push(y);
+            run = 0;
+        }
+        prev = Some(y);
+    }
+    out
+}
+
+/// The certificates of `record`'s year (T4), from the records of the same area
+/// (`history`, any order) that list their households; `None` if `record` lists none.
+#[must_use]
+pub fn family_certificates(record: &AreaYear, history: &[&AreaYear]) -> Option<FamilyCertificates> {
+    if record.cultured_family_households.is_empty() {
+        return None;
+    }
+    let households: Vec<String> = record
+        .cultured_family_households
+        .iter()
+        .filter(|h| {
+            let years: Vec<i32> = history
+                .iter()
+                .filter(|r| r.area == record.area && r.year <= record.year)
+                .filter(|r| r.cultured_family_households.contains(h))
+                .map(|r| r.year)
+                .collect();
+            certificate_years(&years).last() == Some(&record.year)
+        })
+        .cloned()
+        .collect();
+    let finding = Finding::new(
+        &fr::FAMILY_CERTIFICATES,
+        Effect::Noted,
+        &[
+            i64::try_from(households.len()).unwrap_or(i64::MAX),
+            i64::try_from(record.cultured_family_households.len()).unwrap_or(i64::MAX),
+            i64::from(FAMILY_CERTIFICATE_YEARS),
+        ],
+    );
+    Some(FamilyCertificates {
+        households,
+        finding,
+    })
+}
+
 /// The outcome of one area.
 #[must_use]
 pub fn area_outcome(
@@ -123,6 +262,11 @@ pub fn area_outcome(
     p: &FrontPolicy,
 ) -> AreaOutcome {
     let (counts, model_findings) = count_models(models, end, p.model_min_months);
+    let checks = year_record
+        .and_then(|r| r.survey.map(|s| survey_checks(&s, r.households, p)))
+        .unwrap_or_default();
+    let survey_passed =
+        (!checks.is_empty()).then(|| checks.iter().all(|c| c.status == CheckStatus::Met));
     AreaOutcome {
         area: area.to_owned(),
         commune,
@@ -146,6 +290,10 @@ pub fn area_outcome(
                 denominator: u64::from(s.valid_ballots),
             })
         }),
+        survey_checks: checks,
+        survey_passed,
+        model_area: year_record.and_then(|r| r.model_area.as_ref().map(model_area)),
+        family_certificates: None,
     }
 }
 
@@ -191,6 +339,22 @@ mod tests {
             festival(&f, &p).checks[0].finding.rule.id,
             "front.f1.not_held"
         );
+    }
+
+    #[test]
+    fn a_certificate_every_three_consecutive_years_none_counted_twice() {
+        // front-rating.md §4.2 T4.
+        assert_eq!(certificate_years(&[2019, 2020, 2021]), [2021]);
+        assert_eq!(certificate_years(&[2019, 2020, 2021, 2022]), [2021]);
+        assert_eq!(
+            certificate_years(&[2019, 2020, 2021, 2022, 2023, 2024]),
+            [2021, 2024]
+        );
+        assert_eq!(
+            certificate_years(&[2019, 2020, 2022, 2023]),
+            Vec::<i32>::new()
+        );
+        assert_eq!(certificate_years(&[2023, 2021, 2022, 2022]), [2023]);
     }
 
     #[test]

@@ -26,6 +26,21 @@ pub const NQ04: &str = "Nghị quyết 04/NQ-MTTW (01/8/2003)";
 pub const FESTIVAL: &str = "Hướng dẫn tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư (Ban Thường trực UBTW MTTQ Việt Nam)";
 /// The 2023–2027 coordination plans (no primary text found, front-rating.md §6).
 pub const PLAN_2023: &str = "Kế hoạch phối hợp nâng cao vai trò lãnh đạo của chi bộ đối với Ban công tác Mặt trận giai đoạn 2023–2027";
+/// The satisfaction-survey thresholds of front-rating.md §4.5 S2 (the
+/// defaults are Hải Dương's, 2018).
+pub const SURVEY: &str = "Ngưỡng lấy ý kiến sự hài lòng (front-rating.md §4.5 S2; mặc định Hải Dương 2018, daidoanket.vn 01/08/2018)";
+/// The criteria of a model new-rural residential area, Hà Tĩnh 2014 (front-rating.md §4.2 T5).
+pub const MODEL_AREA: &str = "Bộ tiêu chí Khu dân cư nông thôn mới kiểu mẫu, tỉnh Hà Tĩnh (2014)";
+/// The consecutive-years rule of the "Gia đình văn hóa" certificate (front-rating.md §4.2 T4).
+pub const FAMILY_CERTIFICATE: &str =
+    "Giấy khen Gia đình văn hóa: 3 năm liên tục, không tính trùng năm (baochinhphu.vn 24/11/2023)";
+/// The decree on the People's Inspection Board in force from 15/8/2023 (B1).
+pub const ND59: &str = "Nghị định 59/2023/NĐ-CP (14/8/2023), Luật Thực hiện dân chủ ở cơ sở 2022";
+/// The decree on the People's Inspection Board until 14/8/2023 (B2).
+pub const ND159: &str = "Nghị định 159/2016/NĐ-CP";
+/// The rule on citizen reception by heads of party committees (G1) and its amendment (G2).
+pub const QD11: &str =
+    "Quy định 11-QĐi/TW (18/2/2019), sửa đổi bởi Kết luận 215-KL/TW (23/11/2025)";
 /// The Hồng Ngự example of such a plan (an example, not its text).
 pub const HONGNGU: &str =
     "Kế hoạch phối hợp giai đoạn 2023–2027 (Hồng Ngự, ví dụ; chưa có văn bản gốc)";
@@ -199,6 +214,79 @@ front_rule!(MODEL_TOO_NEW, "front.m4.too_new", Citation::doc("xeploai front-rati
     "the model was launched on {launched_date}, less than {months} months ago: too new to assess");
 
 front_rule!(
+    SURVEY_COVERAGE_ABOVE,
+    "front.s2.coverage_more_than",
+    Citation::doc(SURVEY),
+    Verified,
+    ["returned", "households", "percent"],
+    "lấy ý kiến {returned}/{households} hộ; quy định trên {percent}% số hộ",
+    "{returned}/{households} households surveyed; more than {percent} % required"
+);
+front_rule!(
+    SURVEY_COVERAGE_AT_LEAST,
+    "front.s2.coverage_at_least",
+    Citation::doc(SURVEY),
+    Verified,
+    ["returned", "households", "percent"],
+    "lấy ý kiến {returned}/{households} hộ; quy định ít nhất {percent}% số hộ",
+    "{returned}/{households} households surveyed; at least {percent} % required"
+);
+front_rule!(
+    SURVEY_SATISFACTION_ABOVE,
+    "front.s2.satisfaction_more_than",
+    Citation::doc(SURVEY),
+    Verified,
+    ["satisfied", "valid", "percent"],
+    "{satisfied}/{valid} phiếu hợp lệ hài lòng; quy định trên {percent}%",
+    "{satisfied}/{valid} valid ballots satisfied; more than {percent} % required"
+);
+front_rule!(
+    SURVEY_SATISFACTION_AT_LEAST,
+    "front.s2.satisfaction_at_least",
+    Citation::doc(SURVEY),
+    Verified,
+    ["satisfied", "valid", "percent"],
+    "{satisfied}/{valid} phiếu hợp lệ hài lòng; quy định ít nhất {percent}%",
+    "{satisfied}/{valid} valid ballots satisfied; at least {percent} % required"
+);
+
+front_rule!(
+    MODEL_AREA_CRITERION,
+    "front.t5.criterion",
+    Citation::doc(MODEL_AREA),
+    Verified,
+    ["criterion_no"],
+    "khu dân cư nông thôn mới kiểu mẫu: tiêu chí thứ {criterion_no} (phải đạt cả 10 tiêu chí)",
+    "model new-rural residential area: criterion {criterion_no} (all 10 must be met)"
+);
+front_rule!(
+    MODEL_AREA_COMMUNE,
+    "front.t5.commune_criteria",
+    Citation::doc(MODEL_AREA),
+    Verified,
+    [],
+    "khu dân cư nông thôn mới kiểu mẫu: đạt các tiêu chí nông thôn mới của xã áp dụng ở thôn",
+    "model new-rural residential area: the commune's applicable new-rural criteria met at the area"
+);
+
+front_rule!(FAMILY_CERTIFICATES, "front.t4.family_certificate", Citation::doc(FAMILY_CERTIFICATE), Verified, ["certified", "recognised", "years"],
+    "{certified}/{recognised} gia đình văn hóa năm nay đạt danh hiệu {years} năm liên tục (không tính trùng năm): đủ điều kiện giấy khen",
+    "{certified}/{recognised} cultured families of the year held the title {years} consecutive years (no year counted twice): a certificate of merit");
+
+front_rule!(INSPECTION_BOARD, "front.b1.inspection_board", Citation::doc(ND59), Verified, ["members", "required", "areas"],
+    "Ban Thanh tra nhân dân có {members} thành viên; theo số thôn, tổ dân phố của xã ({areas}) và ít nhất 5: {required}",
+    "the People's Inspection Board has {members} members; the number of the commune's villages and blocks ({areas}), at least 5: {required}");
+front_rule!(INSPECTION_BOARD_UPLAND, "front.b2.inspection_board_upland", Citation::doc(ND159), Verified, ["members", "required", "areas"],
+    "Ban Thanh tra nhân dân xã miền núi, trung du, hải đảo có {members} thành viên; mỗi thôn 1 thành viên ({areas} thôn), tối đa 11: {required}",
+    "the mountain, midland or island commune's People's Inspection Board has {members} members; one per village ({areas}), at most 11: {required}");
+front_rule!(INSPECTION_BOARD_PLAINS, "front.b2.inspection_board_plains", Citation::doc(ND159), Verified, ["members", "population", "low", "high"],
+    "Ban Thanh tra nhân dân xã {population} dân có {members} thành viên; quy định {low} hoặc {high}",
+    "the People's Inspection Board of a commune of {population} people has {members} members; {low} or {high} required");
+front_rule!(INSPECTION_BOARD_NO_POPULATION, "front.b2.no_population", Citation::doc(ND159), Derived, ["members"],
+    "Ban Thanh tra nhân dân có {members} thành viên; không có số dân của xã: không áp dụng",
+    "the People's Inspection Board has {members} members; the commune's population is not recorded: not applicable");
+
+front_rule!(
     CELL_CRITERION,
     "front.q12.board_rank",
     Citation::doc(HONGNGU),
@@ -246,6 +334,17 @@ pub static RULES: &[&RuleDef] = &[
     &FESTIVAL_CEREMONY,
     &FESTIVAL_FESTIVITIES,
     &MODEL_TOO_NEW,
+    &SURVEY_COVERAGE_ABOVE,
+    &SURVEY_COVERAGE_AT_LEAST,
+    &SURVEY_SATISFACTION_ABOVE,
+    &SURVEY_SATISFACTION_AT_LEAST,
+    &MODEL_AREA_CRITERION,
+    &MODEL_AREA_COMMUNE,
+    &FAMILY_CERTIFICATES,
+    &INSPECTION_BOARD,
+    &INSPECTION_BOARD_UPLAND,
+    &INSPECTION_BOARD_PLAINS,
+    &INSPECTION_BOARD_NO_POPULATION,
     &CELL_CRITERION,
     &CELL_CRITERION_MODELS,
     &CELL_CRITERION_NO_BOARD,

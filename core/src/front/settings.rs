@@ -63,11 +63,29 @@ pub enum Metric {
     CulturedFamilies,
     /// Survey ballots returned / households (S2).
     SurveyCoverage,
+    /// Areas whose satisfaction survey meets both thresholds of `front.survey` /
+    /// areas surveyed (S2).
+    SurveyPassed,
+    /// Areas assessed a model new-rural residential area with every criterion
+    /// met / areas assessed (T5).
+    ModelAreaPassed,
+    /// Commune Front committees whose People's Inspection Board has the size
+    /// required (B1 NĐ 59/2023, B2 NĐ 159/2016) / those with a board recorded.
+    InspectionBoardSize,
+    /// Months in which the head of a party committee received citizens on at
+    /// least the days required (G1: `reception_min_days_province` for a province,
+    /// and a district until 2025; `reception_min_days_commune` for a commune) /
+    /// months recorded; districts are out of scope from 2026 (G2).
+    ReceptionMonths,
+    /// Commune Front committees whose members (holders of `front_committee_member`
+    /// posts, each person once) number within `committee_min_size` to
+    /// `committee_max_size` / commune Front committees (R1.2a, HD 03/2025, [V] 50–70).
+    CommitteeSizeInRange,
 }
 
 impl Metric {
     /// Every metric.
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 19] = [
         Self::BoardHeadIsDeputySecretary,
         Self::CommitteeBoardHeads,
         Self::CommitteesMeetingBoardHeadsRule,
@@ -82,6 +100,11 @@ impl Metric {
         Self::DeputySecretariesHonoured,
         Self::CulturedFamilies,
         Self::SurveyCoverage,
+        Self::SurveyPassed,
+        Self::ModelAreaPassed,
+        Self::InspectionBoardSize,
+        Self::ReceptionMonths,
+        Self::CommitteeSizeInRange,
     ];
 
     /// The snake_case name.
@@ -102,6 +125,11 @@ impl Metric {
             Self::DeputySecretariesHonoured => "deputy_secretaries_honoured",
             Self::CulturedFamilies => "cultured_families",
             Self::SurveyCoverage => "survey_coverage",
+            Self::SurveyPassed => "survey_passed",
+            Self::ModelAreaPassed => "model_area_passed",
+            Self::InspectionBoardSize => "inspection_board_size",
+            Self::ReceptionMonths => "reception_months",
+            Self::CommitteeSizeInRange => "committee_size_in_range",
         }
     }
 
@@ -182,6 +210,31 @@ impl Metric {
                 lang,
                 "hộ được lấy ý kiến sự hài lòng",
                 "households surveyed",
+            ),
+            Self::SurveyPassed => pick(
+                lang,
+                "khu dân cư đạt ngưỡng lấy ý kiến sự hài lòng",
+                "areas whose satisfaction survey passes",
+            ),
+            Self::ModelAreaPassed => pick(
+                lang,
+                "khu dân cư đạt chuẩn nông thôn mới kiểu mẫu",
+                "model new-rural residential areas",
+            ),
+            Self::InspectionBoardSize => pick(
+                lang,
+                "Ban Thanh tra nhân dân đúng số thành viên",
+                "People's Inspection Boards of the required size",
+            ),
+            Self::ReceptionMonths => pick(
+                lang,
+                "tháng người đứng đầu cấp ủy tiếp dân đủ số ngày",
+                "months with the required citizen-reception days",
+            ),
+            Self::CommitteeSizeInRange => pick(
+                lang,
+                "UBMTTQ xã có số ủy viên trong khoảng quy định",
+                "commune Front committees within the size range",
             ),
         }
     }
@@ -373,7 +426,95 @@ pub fn default_targets() -> Vec<Target> {
             crate::front::rules::NQ04,
             false,
         ),
+        target(
+            "qd11.reception_days",
+            Metric::ReceptionMonths,
+            100,
+            Scope::Unit,
+            (Some(2019), None),
+            crate::front::rules::QD11,
+            true,
+        ),
+        target(
+            "hd03.committee_size",
+            Metric::CommitteeSizeInRange,
+            100,
+            Scope::Unit,
+            (Some(2025), Some(2030)),
+            HD03,
+            true,
+        ),
     ]
+}
+
+/// The thresholds of a satisfaction survey (front-rating.md §4.5 S2, [V]; they
+/// vary by province): coverage (ballots returned / households) and satisfaction
+/// (satisfied / valid ballots), in percent, each either strict ("trên", more
+/// than) or not ("ít nhất", at least). The defaults are Hải Dương's (2018):
+/// more than 60 % of households surveyed and more than 80 % satisfied; Tây Ninh
+/// (2019) and Ninh Thuận's communes ask at least 70 % coverage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct SurveyThresholds {
+    /// Coverage threshold in percent of households ([V] 60, Hải Dương 2018).
+    pub coverage_percent: u32,
+    /// Whether coverage must exceed the threshold ("trên"; [V] true) rather than reach it.
+    pub coverage_strict: bool,
+    /// Satisfaction threshold in percent of valid ballots ([V] 80, Hải Dương 2018).
+    pub satisfaction_percent: u32,
+    /// Whether satisfaction must exceed the threshold ("trên"; [V] true) rather than reach it.
+    pub satisfaction_strict: bool,
+}
+
+impl Default for SurveyThresholds {
+    fn default() -> Self {
+        Self {
+            coverage_percent: 60,
+            coverage_strict: true,
+            satisfaction_percent: 80,
+            satisfaction_strict: true,
+        }
+    }
+}
+
+impl SurveyThresholds {
+    /// Whether `numerator / denominator` passes `percent` (strictly or not), by
+    /// integer cross-multiplication; a zero denominator does not pass.
+    #[must_use]
+    pub fn passes(numerator: u64, denominator: u64, percent: u32, strict: bool) -> bool {
+        if denominator == 0 {
+            return false;
+        }
+        let lhs = u128::from(numerator) * 100;
+        let rhs = u128::from(percent) * u128::from(denominator);
+        if strict {
+            lhs > rhs
+        } else {
+            lhs >= rhs
+        }
+    }
+
+    /// Whether a survey covers enough households.
+    #[must_use]
+    pub fn coverage_passes(&self, returned: u64, households: u64) -> bool {
+        Self::passes(
+            returned,
+            households,
+            self.coverage_percent,
+            self.coverage_strict,
+        )
+    }
+
+    /// Whether enough valid ballots are satisfied.
+    #[must_use]
+    pub fn satisfaction_passes(&self, satisfied: u64, valid: u64) -> bool {
+        Self::passes(
+            satisfied,
+            valid,
+            self.satisfaction_percent,
+            self.satisfaction_strict,
+        )
+    }
 }
 
 /// Every setting of the Front side.
@@ -403,6 +544,18 @@ pub struct FrontPolicy {
     pub festival_to_day: u32,
     /// Months a model must have run before it is assessed (M4, [U] 12).
     pub model_min_months: u32,
+    /// The thresholds of the satisfaction survey (S2).
+    pub survey: SurveyThresholds,
+    /// Fewest days a month the head of a provincial (and, until 2025, district)
+    /// party committee receives citizens (G1, [V] 1).
+    pub reception_min_days_province: u32,
+    /// Fewest days a month the head of a commune party committee receives
+    /// citizens (G1, [V] 2).
+    pub reception_min_days_commune: u32,
+    /// Fewest members of a commune Front committee (R1.2a, HD 03/HD-MTTW-BTT 2025, [V] 50).
+    pub committee_min_size: u32,
+    /// Most members of a commune Front committee (R1.2a, HD 03/HD-MTTW-BTT 2025, [V] 70).
+    pub committee_max_size: u32,
     /// The targets compared (default: [`default_targets`]).
     pub targets: Vec<Target>,
     /// The cell's Front criterion; off (`null`) unless a provincial preset turns it on (Q12).
@@ -426,6 +579,11 @@ impl Default for FrontPolicy {
             festival_from_day: 1,
             festival_to_day: 18,
             model_min_months: 12,
+            survey: SurveyThresholds::default(),
+            reception_min_days_province: 1,
+            reception_min_days_commune: 2,
+            committee_min_size: 50,
+            committee_max_size: 70,
             targets: default_targets(),
             cell_criterion: None,
         }
@@ -459,6 +617,25 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn survey_thresholds_strict_or_not() {
+        // front-rating.md §4.5 S2: Hải Dương 2018, more than 60 % / more than 80 %.
+        let t = SurveyThresholds::default();
+        assert!(!t.coverage_passes(60, 100));
+        assert!(t.coverage_passes(61, 100));
+        assert!(!t.satisfaction_passes(80, 100));
+        assert!(t.satisfaction_passes(81, 100));
+        assert!(!t.satisfaction_passes(0, 0));
+        // Tây Ninh 2019: at least 70 %.
+        let t = SurveyThresholds {
+            coverage_percent: 70,
+            coverage_strict: false,
+            ..SurveyThresholds::default()
+        };
+        assert!(t.coverage_passes(7, 10));
+        assert!(!t.coverage_passes(69, 100));
     }
 
     #[test]

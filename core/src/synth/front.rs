@@ -215,6 +215,8 @@ pub(super) fn add(
                 cultured_families: cultured,
                 cultural_title: rng.chance(700),
                 survey,
+                model_area: None,
+                cultured_family_households: Vec::new(),
             });
             if rng.chance(40) {
                 if let Some(head) = head_of.get(board.as_str()) {
@@ -233,6 +235,7 @@ pub(super) fn add(
                     year,
                     supervision_topics: 1 + rng.below(4),
                     social_critique_topics: rng.below(4),
+                    inspection_board: None,
                 });
             }
         }
@@ -245,6 +248,7 @@ pub(super) fn add(
                 dialogues: 1 + rng.below(6),
                 conclusions_issued: issued,
                 conclusions_followed_up: issued - issued.min(rng.below(3)),
+                reception_days: Vec::new(),
             });
         }
         for (g, _) in &governments {
