@@ -246,6 +246,8 @@ pub enum Role {
     BranchHead,
     /// Member of a Front committee (ủy viên Ủy ban MTTQ).
     FrontCommitteeMember,
+    /// Chair of a Front committee (Chủ tịch Ủy ban MTTQ).
+    FrontCommitteeChair,
 }
 
 snake_names!(Role {
@@ -258,6 +260,7 @@ snake_names!(Role {
     AreaHead => "area_head",
     BranchHead => "branch_head",
     FrontCommitteeMember => "front_committee_member",
+    FrontCommitteeChair => "front_committee_chair",
 });
 
 impl Role {
@@ -273,7 +276,9 @@ impl Role {
             }
             Self::AreaHead => matches!(kind, UnitKind::ResidentialArea),
             Self::BranchHead => matches!(kind, UnitKind::MassOrgBranch),
-            Self::FrontCommitteeMember => matches!(kind, UnitKind::FrontCommittee),
+            Self::FrontCommitteeMember | Self::FrontCommitteeChair => {
+                matches!(kind, UnitKind::FrontCommittee)
+            }
         }
     }
 
@@ -282,7 +287,11 @@ impl Role {
     pub const fn is_single_holder(self) -> bool {
         matches!(
             self,
-            Self::Secretary | Self::BoardHead | Self::AreaHead | Self::BranchHead
+            Self::Secretary
+                | Self::BoardHead
+                | Self::AreaHead
+                | Self::BranchHead
+                | Self::FrontCommitteeChair
         )
     }
 
@@ -312,6 +321,9 @@ impl Role {
             Self::BranchHead => pick(lang, "chi hội trưởng", "branch head"),
             Self::FrontCommitteeMember => {
                 pick(lang, "ủy viên Ủy ban MTTQ", "Front committee member")
+            }
+            Self::FrontCommitteeChair => {
+                pick(lang, "Chủ tịch Ủy ban MTTQ", "Front committee chair")
             }
         }
     }

@@ -961,3 +961,67 @@ fn heads_of_party_committees_receive_citizens_each_month() {
         )]
     );
 }
+
+/// front-rating.md §1.2 R1.2c [V] (HD 03/HD-MTTW-BTT 2025): commune Front
+/// chairs on the provincial committee number at least 50 % of the province's
+/// communes. Commune `X` (committee `MX`, chair `CX`) and commune `X2`
+/// (committee `MX2`, chair `CX2`); `on` lists the chairs who are members of the
+/// provincial committee `MT`.
+fn province_chairs(on: &[&str]) -> xeploai::front::report::FrontReport {
+    let mut fx = with_front(Fx::new());
+    fx.units.push(json!({"id": "A00", "kind": "residential_area", "name": "Ấp 0", "local_name": "ấp", "parent": "X"}));
+    board(&mut fx, "A00", 9, "H00", false);
+    fx.units
+        .push(json!({"id": "X2", "kind": "commune", "name": "Xã Tân Phú", "parent": "T"}));
+    fx.units.push(json!({"id": "MX2", "kind": "front_committee", "name": "Ủy ban MTTQ xã Tân Phú", "level": "commune", "parent": "MT", "area": "X2"}));
+    for (chair, committee) in [("CX", "MX"), ("CX2", "MX2")] {
+        fx.people
+            .push(json!({"id": chair, "name": format!("Chủ tịch {committee}")}));
+        fx.post(chair, committee, "front_committee_chair");
+        if on.contains(&chair) {
+            fx.post(chair, "MT", "front_committee_member");
+        }
+    }
+    front_of(&fx, &Policy::default())
+}
+
+#[test]
+fn commune_front_chairs_on_the_provincial_committee_r1_2c() {
+    for (on, numerator, met) in [
+        (&[][..], 0, false),
+        (&["CX"][..], 1, true), // 1 of 2 communes: exactly 50 %
+        (&["CX", "CX2"][..], 2, true),
+    ] {
+        let f = province_chairs(on);
+        let row = f
+            .indicators
+            .iter()
+            .find(|r| r.metric == Metric::ProvinceCommuneChairs && r.unit.as_deref() == Some("T"))
+            .expect("a row for the province");
+        assert_eq!((row.numerator, row.denominator), (numerator, 2), "{on:?}");
+        let t = f
+            .targets
+            .iter()
+            .find(|t| t.target == "hd03.province_chairs")
+            .expect("target");
+        assert!(t.verified);
+        assert_eq!(t.evaluated, 1, "{on:?}");
+        assert_eq!(t.missed.is_empty(), met, "{on:?}");
+        if !met {
+            assert_eq!(t.missed[0].unit, "MT");
+        }
+    }
+    // The chair is a single-holder post: a second chair of `MX` at the same
+    // time is reported (`concurrent_holders`, a warning like the other heads).
+    let mut fx = with_front(Fx::new());
+    for chair in ["CX", "CY"] {
+        fx.people.push(json!({"id": chair, "name": "Chủ tịch"}));
+        fx.post(chair, "MX", "front_committee_chair");
+    }
+    let g = xeploai::OrgGraph::build(fx.dataset()).expect("valid, with a warning");
+    assert!(g
+        .warnings()
+        .problems()
+        .iter()
+        .any(|p| p.kind().code() == "concurrent_holders"));
+}

@@ -156,6 +156,45 @@ pub fn committee_members(graph: &OrgGraph, committee: &str, as_of: Date) -> u64 
     v.len() as u64
 }
 
+/// R1.2c (HD 03/HD-MTTW-BTT 2025): of the communes of the provincial Front
+/// committee's province on `as_of`, those whose commune Front committee's
+/// chair (`front_committee_chair`) is a member of the provincial committee, as
+/// (numerator, denominator = the province's communes). (0, 0) for a committee
+/// that is not provincial or has no province.
+#[must_use]
+pub fn province_commune_chairs(graph: &OrgGraph, committee: &str, as_of: Date) -> (u64, u64) {
+    let Some(province) = graph
+        .unit(committee)
+        .filter(|c| c.level == Some(FrontLevel::Province))
+        .and_then(|c| c.area.as_deref())
+        .filter(|a| graph.unit(a).is_some_and(|u| u.kind == UnitKind::Province))
+    else {
+        return (0, 0);
+    };
+    // The commune Front committee of each commune (by the commune it serves).
+    let mut front_of: FxHashMap<&str, &str> = FxHashMap::default();
+    for u in graph.units_of_kind_on(UnitKind::FrontCommittee, as_of) {
+        if let (Some(FrontLevel::Commune), Some(area)) = (u.level, u.area.as_deref()) {
+            front_of.insert(area, u.id.as_str());
+        }
+    }
+    let communes = graph.descendants_of_kind(province, UnitKind::Commune, as_of);
+    let on_it = communes
+        .iter()
+        .filter(|c| {
+            front_of.get(c.id.as_str()).is_some_and(|f| {
+                graph
+                    .holders(f, Role::FrontCommitteeChair, as_of)
+                    .iter()
+                    .any(|chair| {
+                        graph.holds(&chair.id, Role::FrontCommitteeMember, committee, as_of)
+                    })
+            })
+        })
+        .count();
+    (on_it as u64, communes.len() as u64)
+}
+
 /// The head-is-deputy-secretary indicator of one area on `as_of` as
 /// (numerator, denominator); `None` where the area is not counted (no cell,
 /// unless every area counts).
@@ -254,6 +293,18 @@ pub(crate) fn compute(
     obs.insert(Metric::CommitteeBoardHeads, share);
     obs.insert(Metric::CommitteesMeetingBoardHeadsRule, meeting);
     obs.insert(Metric::CommitteeSizeInRange, sized);
+    // R1.2c (HD 03/HD-MTTW-BTT 2025): commune chairs on the provincial committee.
+    let mut chairs = Vec::new();
+    for &c in &committees {
+        let Some(u) = graph.unit_at(c) else { continue };
+        if u.level == Some(FrontLevel::Province) {
+            let (x, n) = province_commune_chairs(graph, &u.id, as_of);
+            if n > 0 {
+                chairs.push(places.observe(c, x, n));
+            }
+        }
+    }
+    obs.insert(Metric::ProvinceCommuneChairs, chairs);
 
     // Supervision and social-critique topics per Front committee (§5.1).
     let years: FxHashMap<&str, &crate::front::data::CommitteeYear> = fd

@@ -81,11 +81,15 @@ pub enum Metric {
     /// posts, each person once) number within `committee_min_size` to
     /// `committee_max_size` / commune Front committees (R1.2a, HD 03/2025, [V] 50–70).
     CommitteeSizeInRange,
+    /// Per provincial Front committee: the province's communes whose Front
+    /// committee chair (`front_committee_chair`) is a member of it / the
+    /// province's communes (R1.2c, HD 03/2025, [V] ≥ 50 %).
+    ProvinceCommuneChairs,
 }
 
 impl Metric {
     /// Every metric.
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 20] = [
         Self::BoardHeadIsDeputySecretary,
         Self::CommitteeBoardHeads,
         Self::CommitteesMeetingBoardHeadsRule,
@@ -105,6 +109,7 @@ impl Metric {
         Self::InspectionBoardSize,
         Self::ReceptionMonths,
         Self::CommitteeSizeInRange,
+        Self::ProvinceCommuneChairs,
     ];
 
     /// The snake_case name.
@@ -130,6 +135,7 @@ impl Metric {
             Self::InspectionBoardSize => "inspection_board_size",
             Self::ReceptionMonths => "reception_months",
             Self::CommitteeSizeInRange => "committee_size_in_range",
+            Self::ProvinceCommuneChairs => "province_commune_chairs",
         }
     }
 
@@ -235,6 +241,11 @@ impl Metric {
                 lang,
                 "UBMTTQ xã có số ủy viên trong khoảng quy định",
                 "commune Front committees within the size range",
+            ),
+            Self::ProvinceCommuneChairs => pick(
+                lang,
+                "xã có Chủ tịch UBMTTQ là ủy viên UBMTTQ tỉnh",
+                "communes whose Front chair sits on the provincial committee",
             ),
         }
     }
@@ -439,6 +450,15 @@ pub fn default_targets() -> Vec<Target> {
             "hd03.committee_size",
             Metric::CommitteeSizeInRange,
             100,
+            Scope::Unit,
+            (Some(2025), Some(2030)),
+            HD03,
+            true,
+        ),
+        target(
+            "hd03.province_chairs",
+            Metric::ProvinceCommuneChairs,
+            50,
             Scope::Unit,
             (Some(2025), Some(2030)),
             HD03,

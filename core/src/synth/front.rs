@@ -126,6 +126,47 @@ pub(super) fn add(
         }
     }
 
+    // The chair of each commune Front committee (here the head of its first
+    // board), on the provincial committee in about 70 % of the communes (HD 03
+    // asks for at least half, R1.2c).
+    let province_front = committees
+        .iter()
+        .find(|(_, level, alive)| *alive && *level == Some(FrontLevel::Province))
+        .map(|(id, _, _)| id.clone());
+    let mut chaired: FxHashMap<&str, ()> = FxHashMap::default();
+    for (board, area) in &boards {
+        let (Some(head), Some(commune)) = (
+            head_of.get(board.as_str()),
+            commune_of_area.get(area.as_str()),
+        ) else {
+            continue;
+        };
+        let Some(committee) = commune_front.get(*commune) else {
+            continue;
+        };
+        if chaired.insert(committee.as_str(), ()).is_some() {
+            continue;
+        }
+        posts.push(Post {
+            person: (*head).to_owned(),
+            unit: committee.clone(),
+            role: Role::FrontCommitteeChair,
+            from: reform_day,
+            to: None,
+        });
+        if let Some(pf) = &province_front {
+            if rng.chance(700) {
+                posts.push(Post {
+                    person: (*head).to_owned(),
+                    unit: pf.clone(),
+                    role: Role::FrontCommitteeMember,
+                    from: reform_day,
+                    to: None,
+                });
+            }
+        }
+    }
+
     for &year in years {
         let f = &mut out.front;
         for (board, area) in &boards {
