@@ -327,7 +327,7 @@ impl FrontRun {
         let (effective, models) = self.area_models.get(&area).copied().unwrap_or((0, 0));
         let board = c.board(rank);
         let from_models = c.models(effective, models);
-        let points = (board + from_models).min(c.max);
+        let points = board.saturating_add(from_models).min(c.max);
         let other_max = 700u32.saturating_sub(c.max);
         let other = tasks.min(other_max);
         let mut findings = Vec::with_capacity(3);

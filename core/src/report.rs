@@ -281,7 +281,15 @@ impl Report {
     /// ```
     #[must_use]
     pub fn explain(&self, subject: &str, lang: Lang) -> Option<String> {
-        let o = self.outcome(subject)?.to_owned();
+        self.explain_at(self.outcomes.position(subject)?, lang)
+    }
+
+    /// The paragraph of [`Report::explain`] for the outcome at `index` in
+    /// report order: the way to explain an organisation whose id a member
+    /// also has (`explain` finds the member first).
+    #[must_use]
+    pub fn explain_at(&self, index: usize, lang: Lang) -> Option<String> {
+        let o = self.outcomes.get(index)?.to_owned();
         let vi = lang == Lang::Vi;
         let mut s = String::new();
         match &o.outcome {

@@ -604,12 +604,6 @@ pub fn rate(
             .push(o);
     }
     let jan1 = chrono::NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(end);
-    let level_of_org = |store: &Outcomes, org_row: &[u32], o: u32| {
-        org_row
-            .get(o as usize)
-            .filter(|&&r| r != NONE)
-            .and_then(|&r| store.level_of(r))
-    };
     for (_, level_orgs) in by_depth.iter().rev() {
         for &o in level_orgs {
             let row = rate_org(&ctx, o, jan1, &cell_counts, &sub_counts, &mut store);
@@ -621,7 +615,7 @@ pub fn rate(
         let mut groups: BTreeMap<(u8, String, String), Vec<u32>> = BTreeMap::new();
         for &o in level_orgs {
             if !matches!(
-                level_of_org(&store, &org_row, o),
+                org_level(&store, &org_row, o),
                 Some(Level::Good | Level::Excellent)
             ) {
                 continue;
@@ -684,7 +678,7 @@ pub fn rate(
         // Final levels feed the parents.
         for &o in level_orgs {
             if let (Some(parent), Some(l)) =
-                (graph.parent_pos(o, end), level_of_org(&store, &org_row, o))
+                (graph.parent_pos(o, end), org_level(&store, &org_row, o))
             {
                 if let Some(c) = sub_counts.get_mut(parent as usize) {
                     c.add(l);
@@ -717,6 +711,14 @@ pub fn rate(
     // The Front side's section (DESIGN §6).
     report.front = front.map(|f| f.report);
     Ok(report)
+}
+
+/// The level of the organisation at unit position `o`, if it was rated.
+fn org_level(store: &Outcomes, org_row: &[u32], o: u32) -> Option<Level> {
+    org_row
+        .get(o as usize)
+        .filter(|&&r| r != NONE)
+        .and_then(|&r| store.level_of(r))
 }
 
 /// Explicit quota groups of the year: subject → group id. A subject named in
@@ -1125,18 +1127,12 @@ fn apply_heads(
     orgs: &[u32],
     org_row: &[u32],
 ) {
-    let org_level = |store: &Outcomes, o: u32| {
-        org_row
-            .get(o as usize)
-            .filter(|&&r| r != NONE)
-            .and_then(|&r| store.level_of(r))
-    };
     let (graph, ds) = (ctx.graph, ctx.ds);
     // (led, not completed, lowest level, any named in the evaluation) per member result.
     let mut led: FxHashMap<u32, (u32, u32, Level, bool)> = FxHashMap::default();
     let mut counted: rustc_hash::FxHashSet<(u32, u32)> = rustc_hash::FxHashSet::default();
     for &o in orgs {
-        let Some(level) = org_level(store, o) else {
+        let Some(level) = org_level(store, org_row, o) else {
             continue;
         };
         for i in graph.unit_post_positions(o) {
@@ -1177,7 +1173,7 @@ fn apply_heads(
             let Some(unit) = graph.unit_pos(u).filter(|&p| counted.insert((pos32(i), p))) else {
                 continue;
             };
-            let Some(level) = org_level(store, unit) else {
+            let Some(level) = org_level(store, org_row, unit) else {
                 continue;
             };
             let entry = led

@@ -1615,3 +1615,26 @@ fn explain_cites_the_article_in_vi_and_en() {
         .to_json()
         .contains("\"citation\":\"Quy định 366-QĐ/TW, Điều 11, khoản 4, điểm 4.3\""));
 }
+
+/// An organisation whose id a member also has: `explain` finds the member,
+/// `explain_at` explains the outcome at an index, the organisation included.
+#[test]
+fn explain_at_an_index_reaches_an_organisation_sharing_a_members_id() {
+    let mut fx = Fx::new();
+    fx.cell("C");
+    fx.eval("C", 950, excellent_tasks());
+    // Evaluations are keyed by subject id: the member has none (not rated).
+    fx.member("C", "C");
+    fx.fillers("C", "f", 3);
+    let r = fx.rate_default();
+    let org = r
+        .outcomes
+        .iter()
+        .position(|o| o.subject() == "C" && o.kind() == xeploai::report::SubjectKind::Organisation)
+        .expect("the cell's outcome");
+    let member = r.outcomes.position("C").expect("the member's outcome");
+    assert_ne!(org, member);
+    assert_eq!(r.explain("C", Lang::En), r.explain_at(member, Lang::En));
+    assert_ne!(r.explain_at(org, Lang::En), r.explain_at(member, Lang::En));
+    assert!(r.explain_at(r.outcomes.len(), Lang::En).is_none());
+}

@@ -178,23 +178,6 @@ impl XlReport {
             )
         })
     }
-
-    /// The index of the outcome of (`kind`, `subject`): a binary search, as
-    /// the outcomes are sorted by kind (members first), then id.
-    fn position(&self, kind: SubjectKind, subject: &str) -> Option<usize> {
-        let outcomes = &self.report.outcomes;
-        let key = |i: usize| outcomes.get(i).map(|o| (o.kind(), o.subject()));
-        let (mut lo, mut hi) = (0, outcomes.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match key(mid)?.cmp(&(kind, subject)) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(mid),
-            }
-        }
-        None
-    }
 }
 
 /// Borrows a report argument.
@@ -392,15 +375,12 @@ pub unsafe extern "C" fn xl_report_find(
         // SAFETY: forwarded to the caller.
         let subject = unsafe { c_str(subject, "subject") }?;
         handle::out(index, "index")?;
-        let i = [SubjectKind::Member, SubjectKind::Organisation]
-            .into_iter()
-            .find_map(|k| r.position(k, subject))
-            .ok_or_else(|| {
-                Error::new(
-                    XlStatus::NotFound,
-                    format!("the report has no subject `{subject}`"),
-                )
-            })?;
+        let i = r.report.outcomes.position(subject).ok_or_else(|| {
+            Error::new(
+                XlStatus::NotFound,
+                format!("the report has no subject `{subject}`"),
+            )
+        })?;
         // SAFETY: not NULL; the caller guarantees it is writable.
         unsafe { handle::write(index, i) };
         Ok(())
@@ -529,7 +509,8 @@ pub unsafe extern "C" fn xl_report_score(
         let o = r.outcome(index)?;
         handle::out(tenths, "tenths")?;
         // Only a rated subject has a score.
-        let score = o.level().and(o.score()).map_or(-1, i64::from);
+        // `score()` is None for a subject not rated.
+        let score = o.score().map_or(-1, i64::from);
         // SAFETY: not NULL; the caller guarantees it is writable.
         unsafe { handle::write(tenths, score) };
         Ok(())
@@ -560,25 +541,13 @@ pub unsafe extern "C" fn xl_report_explain(
         let r = unsafe { report_ref(report) }?;
         let o = r.outcome(index)?;
         let lang = lang_of(lang)?;
-        // `Report::explain` finds the subject by id, members first: check it
-        // explains this very outcome (a unit may share a person's id).
-        let same = r
-            .report
-            .outcome(o.subject())
-            .is_some_and(|found| found.kind() == o.kind());
-        let text = r
-            .report
-            .explain(o.subject(), lang)
-            .filter(|_| same)
-            .ok_or_else(|| {
-                Error::new(
-                    XlStatus::Other,
-                    format!(
-                        "outcome {index} (`{}`) cannot be explained by id: a member has the same id",
-                        o.subject()
-                    ),
-                )
-            })?;
+        // By index: an organisation may share a member's id.
+        let text = r.report.explain_at(index, lang).ok_or_else(|| {
+            Error::new(
+                XlStatus::Other,
+                format!("outcome {index} (`{}`) has no explanation", o.subject()),
+            )
+        })?;
         // SAFETY: forwarded to the caller.
         unsafe { copy_str(buf, len, needed, &text) }
     })

@@ -848,8 +848,9 @@ impl PyOutcome {
     fn explain(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
         let lang = lang_arg(py, lang)?;
         let subject = self.get()?.subject();
+        // By index: an organisation may share a member's id.
         self.report
-            .explain(subject, lang)
+            .explain_at(self.index, lang)
             .ok_or_else(|| unknown_subject(py, subject))
     }
 

@@ -205,7 +205,12 @@ pub fn head_is_deputy_secretary(
     as_of: Date,
     denominator: HeadDenominator,
 ) -> Option<(u64, u64)> {
-    match graph.board_head_link(area, as_of) {
+    link_value(&graph.board_head_link(area, as_of), denominator)
+}
+
+/// The (numerator, denominator) of an area's head/deputy-secretary link.
+fn link_value(link: &HeadLink<'_>, denominator: HeadDenominator) -> Option<(u64, u64)> {
+    match link {
         HeadLink::NoCell => (denominator == HeadDenominator::AllAreas).then_some((0, 1)),
         HeadLink::Yes { .. } => Some((1, 1)),
         HeadLink::No { .. } | HeadLink::NoBoard | HeadLink::NoHead => Some((0, 1)),
@@ -260,12 +265,12 @@ pub(crate) fn compute(
     let mut v = Vec::new();
     for &a in &areas {
         let Some(u) = graph.unit_at(a) else { continue };
-        if let HeadLink::Yes { head, .. } = graph.board_head_link(&u.id, as_of) {
+        // One link per area serves both the indicator and the honours (§6).
+        let link = graph.board_head_link(&u.id, as_of);
+        if let HeadLink::Yes { head, .. } = &link {
             heads_ds.push((a, head.id.clone()));
         }
-        if let Some((n, d)) =
-            head_is_deputy_secretary(graph, &u.id, as_of, p.head_deputy_denominator)
-        {
+        if let Some((n, d)) = link_value(&link, p.head_deputy_denominator) {
             v.push(places.observe(a, n, d));
         }
     }

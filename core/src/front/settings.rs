@@ -325,14 +325,15 @@ impl Target {
             return None;
         }
         let v = u64::from(self.value);
+        // Saturating: the value is the user's and the denominator a sum.
+        let x = v.saturating_mul(denominator);
         let required = if self.metric.is_count() {
-            v * denominator
+            x
         } else {
-            let x = v * denominator;
             match self.rounding {
                 Rounding::Ceil => x.div_ceil(100),
                 Rounding::Floor => x / 100,
-                Rounding::Round => (x + 50) / 100,
+                Rounding::Round => x.saturating_add(50) / 100,
             }
         };
         Some(match self.comparator {

@@ -104,23 +104,30 @@ impl Row {
     }
 }
 
-fn level_code(l: Level) -> u8 {
-    match l {
-        Level::NotCompleted => 0,
-        Level::Completed => 1,
-        Level::Good => 2,
-        Level::Excellent => 3,
-    }
+/// A level's code: its rank in [`Level::ALL`], lowest first.
+const fn level_code(l: Level) -> u8 {
+    l as u8
 }
 
 fn code_level(c: u8) -> Option<Level> {
-    match c {
-        0 => Some(Level::NotCompleted),
-        1 => Some(Level::Completed),
-        2 => Some(Level::Good),
-        3 => Some(Level::Excellent),
-        _ => None,
-    }
+    Level::ALL.get(usize::from(c)).copied()
+}
+
+/// Appends `item` to the range (`start`, `len`) of `arena`: the range moves to
+/// the end of the arena first unless it is there already. Returns its start.
+fn append_to_range<T: Clone>(arena: &mut Vec<T>, start: u32, len: u32, item: T) -> u32 {
+    let end = off(arena.len());
+    let start = if len == 0 || start.saturating_add(len) != end {
+        let s = start as usize;
+        if s + len as usize <= arena.len() {
+            arena.extend_from_within(s..s + len as usize);
+        }
+        end
+    } else {
+        start
+    };
+    arena.push(item);
+    start
 }
 
 fn reason_code(r: NotRatedReason) -> u8 {
@@ -317,37 +324,26 @@ impl Outcomes {
     /// Adds a finding to a row (its findings move to the end of the arena
     /// unless they are there already).
     pub(crate) fn push_finding(&mut self, i: u32, f: Finding) {
-        let end = off(self.findings.len());
         let Some(&r) = self.row(i) else { return };
-        if r.findings_start.saturating_add(r.findings_len) != end || r.findings_len == 0 {
-            let s = r.findings_start as usize;
-            self.findings
-                .extend_from_within(s..s + r.findings_len as usize);
-            if let Some(r) = self.row_mut(i) {
-                r.findings_start = end;
-            }
-        }
-        self.findings.push(f);
+        let start = append_to_range(&mut self.findings, r.findings_start, r.findings_len, f);
         if let Some(r) = self.row_mut(i) {
+            r.findings_start = start;
             r.findings_len += 1;
         }
     }
 
     /// Adds a point of discretion to a row and updates `provisional`.
     pub(crate) fn push_discretion(&mut self, i: u32, d: Discretion) {
-        let end = off(self.discretion.len());
         let Some(&r) = self.row(i) else { return };
-        if r.discretion_start.saturating_add(r.discretion_len) != end || r.discretion_len == 0 {
-            let s = r.discretion_start as usize;
-            self.discretion
-                .extend_from_within(s..s + r.discretion_len as usize);
-            if let Some(r) = self.row_mut(i) {
-                r.discretion_start = end;
-            }
-        }
         let open = d.decided.is_none();
-        self.discretion.push(d);
+        let start = append_to_range(
+            &mut self.discretion,
+            r.discretion_start,
+            r.discretion_len,
+            d,
+        );
         if let Some(r) = self.row_mut(i) {
+            r.discretion_start = start;
             r.discretion_len += 1;
             if open {
                 r.flags |= PROVISIONAL;
