@@ -79,11 +79,22 @@ pub fn rate(graph: &OrgGraph, year: i32, policy: &Policy) -> Option<FrontReport>
 
 /// The Front side's run (see [`rate`]), keeping what the party run reads.
 #[must_use]
+pub fn run(graph: &OrgGraph, year: i32, policy: &Policy) -> Option<FrontRun> {
+    run_on(graph, year, policy, true)
+}
+
+/// [`run`] on two threads (`parallel`) or on the calling thread only (when
+/// the party run rates members on the other core meanwhile).
 #[expect(
     clippy::too_many_lines,
     reason = "the steps of the Front side, in order"
 )]
-pub fn run(graph: &OrgGraph, year: i32, policy: &Policy) -> Option<FrontRun> {
+pub(crate) fn run_on(
+    graph: &OrgGraph,
+    year: i32,
+    policy: &Policy,
+    parallel: bool,
+) -> Option<FrontRun> {
     let p = &policy.front;
     let as_of = end_of_year(year)?;
     let ds = graph.dataset();
@@ -125,8 +136,12 @@ pub fn run(graph: &OrgGraph, year: i32, policy: &Policy) -> Option<FrontRun> {
             .collect();
         (out, w)
     };
-    let (first, second) = boards.split_at(boards.len() / 2);
-    let ((mut results, w1), (more, w2)) = join(|| work(first), || work(second));
+    let ((mut results, w1), (more, w2)) = if parallel {
+        let (first, second) = boards.split_at(boards.len() / 2);
+        join(|| work(first), || work(second))
+    } else {
+        (work(&boards), (Vec::new(), BTreeMap::new()))
+    };
     results.extend(more);
     for (k, v) in w1.into_iter().chain(w2) {
         *warnings.entry(k).or_default() += v;

@@ -26,7 +26,7 @@ use crate::policy::{
 };
 use crate::quota::{cap, QuotaUsage};
 use crate::regime::Regime;
-use crate::report::outcomes::{setting_bit, NewRow, Outcomes};
+use crate::report::outcomes::{reverse_blocks, setting_bit, NewRow, Outcomes};
 use crate::report::{
     Counts, Discrepancy, DiscretionItem, Report, SubjectKind, Tally, UnitSummary, REPORT_FORMAT,
 };
@@ -71,6 +71,18 @@ struct Members {
     out: Outcomes,
     meta: Vec<MemberMeta>,
 }
+
+impl Members {
+    fn with_capacity(n: usize) -> Self {
+        Self {
+            out: Outcomes::with_capacity(n),
+            meta: Vec::with_capacity(n),
+        }
+    }
+}
+
+/// Cells per chunk of the member pass (a few hundred chunks at country scale).
+const CELL_CHUNK: usize = 256;
 
 /// The latest-stage evaluation of a subject for a year.
 fn latest(ds: &Dataset, chain: impl Iterator<Item = u32>, year: i32) -> Option<(u32, &Evaluation)> {
@@ -121,7 +133,8 @@ struct Ctx<'a> {
     decisions: FxHashMap<&'a str, Vec<&'a Decision>>,
     /// The grassroots organisation of each rated organisation (by unit position).
     grassroots: Vec<u32>,
-    /// The Front side, rated first (DESIGN §4: boards before the cells that read them).
+    /// The Front side (DESIGN §4: boards before the cells that read them; set
+    /// after the member pass, which it runs beside).
     front: Option<&'a crate::front::FrontRun>,
 }
 
@@ -338,16 +351,29 @@ fn is_rated_kind(k: UnitKind) -> bool {
 ///
 /// # Errors
 /// [`RateError::Year`] if the year cannot be represented.
-#[expect(
-    clippy::too_many_lines,
-    reason = "the steps of the procedure, in their order"
-)]
 pub fn rate(
     graph: &OrgGraph,
     year: i32,
     regime: Option<Regime>,
     policy: &Policy,
 ) -> Result<Report, RateError> {
+    rate_in_chunks(graph, year, regime, policy, CELL_CHUNK)
+}
+
+/// [`rate`] with `chunk` cells per chunk of the member pass (tests vary it:
+/// the result does not depend on it).
+#[expect(
+    clippy::too_many_lines,
+    reason = "the steps of the procedure, in their order"
+)]
+fn rate_in_chunks(
+    graph: &OrgGraph,
+    year: i32,
+    regime: Option<Regime>,
+    policy: &Policy,
+    chunk: usize,
+) -> Result<Report, RateError> {
+    let chunk = chunk.max(1);
     let end = end_of_year(year).ok_or(RateError::Year { year })?;
     let regime_named = regime.is_some();
     let regime = regime.unwrap_or_else(|| Regime::for_year(year));
@@ -357,8 +383,8 @@ pub fn rate(
     for d in ds.decisions.iter().filter(|d| d.year == year) {
         decisions.entry(d.subject.as_str()).or_default().push(d);
     }
-    // The Front side first: residential cells may read their board's rank.
-    let front = crate::front::run(graph, year, policy);
+    // The Front side is rated beside the members (below): residential cells
+    // read their board's rank at step 4.
     let n_units = ds.units.len();
 
     // The organisations rated, their depth and grassroots organisation on 31 December.
@@ -402,24 +428,41 @@ pub fn rate(
         rules,
         decisions,
         grassroots,
-        front: front.as_ref(),
+        front: None,
     };
 
-    // 1–2. Eligibility and members, cell by cell, on two threads.
+    // 1–2. Eligibility and members, cell by cell.
     let cells: Vec<u32> = orgs
         .iter()
         .copied()
         .filter(|&o| graph.unit_at(o).is_some_and(|u| u.kind.holds_members()))
         .collect();
-    let rate_cells = |part: &[u32]| -> Members {
-        let expected: usize = part
-            .iter()
-            .map(|&c| graph.cell_membership_positions(c).count())
-            .sum();
-        let mut members = Members {
-            out: Outcomes::with_capacity(expected),
-            meta: Vec::with_capacity(expected),
-        };
+    // On two threads. One rates the Front side first (DESIGN §4: the boards
+    // before the cells that read them), then both take chunks of cells, from
+    // the two ends of the list, so that they finish together whatever the
+    // Front side's share. Each store reserves room for every membership: the
+    // part not written is never touched.
+    let reserve = ds.memberships.len();
+    let chunks = cells.len().div_ceil(chunk);
+    let next = std::sync::Mutex::new((0usize, chunks));
+    let take = |from_back: bool| -> Option<usize> {
+        let mut ends = next.lock().ok()?;
+        let (lo, hi) = &mut *ends;
+        if *lo >= *hi {
+            return None;
+        }
+        if from_back {
+            *hi -= 1;
+            Some(*hi)
+        } else {
+            *lo += 1;
+            Some(*lo - 1)
+        }
+    };
+    let rate_chunk = |k: usize, members: &mut Members| {
+        let part = cells
+            .get(k * chunk..((k + 1) * chunk).min(cells.len()))
+            .unwrap_or_default();
         for &cell in part {
             let cell_ref = ctx.reference_of(cell);
             for m_pos in graph.cell_membership_positions(cell) {
@@ -427,16 +470,36 @@ pub fn rate(
                     continue;
                 };
                 if m.period().contains(cell_ref) {
-                    ctx.rate_member(cell, cell_ref, m_pos, m, &mut members);
+                    ctx.rate_member(cell, cell_ref, m_pos, m, members);
                 }
             }
         }
-        members
     };
-    let (first, second) = cells.split_at(cells.len() / 2);
-    let (mut members, more) = join(|| rate_cells(first), || rate_cells(second));
-    members.out.append(more.out);
-    members.meta.extend(more.meta);
+    let ((front, back), mut members) = join(
+        || {
+            let front = crate::front::run_on(graph, year, policy, false);
+            let mut back = Members::with_capacity(reserve);
+            let mut starts = Vec::new();
+            while let Some(k) = take(true) {
+                starts.push(back.meta.len());
+                rate_chunk(k, &mut back);
+            }
+            back.out.reverse_blocks(&starts);
+            reverse_blocks(&mut back.meta, &starts);
+            (front, back)
+        },
+        || {
+            let mut members = Members::with_capacity(reserve);
+            while let Some(k) = take(false) {
+                rate_chunk(k, &mut members);
+            }
+            members
+        },
+    );
+    members.out.append(back.out);
+    members.meta.extend(back.meta);
+    let mut ctx = ctx;
+    ctx.front = front.as_ref();
     let Members {
         out: mut store,
         mut meta,
@@ -539,8 +602,40 @@ pub fn rate(
             })
             .collect();
         groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for ((kind, id, cat), slot) in groups {
-            let idx = lists.get_mut(slot).map(std::mem::take).unwrap_or_default();
+        // The plans only read the store: on two threads, over the two halves
+        // of the groups; then applied in the groups' order.
+        let group_items = |&(key, slot): &((u8, &str, u8), usize)| {
+            let items: Vec<QItem> = lists
+                .get(slot)
+                .map(|idx| {
+                    idx.iter()
+                        .filter_map(|&i| {
+                            let m = meta.get(i as usize)?;
+                            Some(QItem {
+                                row: i,
+                                exceeded: m.exceeded,
+                            })
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let (kind, id, _) = key;
+            let outstanding = kind == 0
+                && ds
+                    .quota_groups
+                    .iter()
+                    .any(|g| g.year == year && g.id == id && g.outstanding);
+            plan_quota(&ctx, outstanding, &items, &store)
+        };
+        let (first, second) = groups.split_at(groups.len() / 2);
+        let (mut plans, more) = join(
+            || first.iter().map(group_items).collect::<Vec<_>>(),
+            || second.iter().map(group_items).collect::<Vec<_>>(),
+        );
+        plans.extend(more);
+        drop(lists);
+        for (((kind, id, cat), _), plan) in groups.into_iter().zip(plans) {
+            let Some(plan) = plan else { continue };
             let name = if kind == 0 {
                 id.to_owned()
             } else if cat == 0 {
@@ -553,33 +648,14 @@ pub fn rate(
                         .map_or("", |c| c.as_str())
                 )
             };
-            let outstanding = kind == 0
-                && ds
-                    .quota_groups
-                    .iter()
-                    .any(|g| g.year == year && g.id == id && g.outstanding);
-            let items: Vec<QItem> = idx
-                .iter()
-                .filter_map(|&i| {
-                    let m = meta.get(i as usize)?;
-                    Some(QItem {
-                        row: i,
-                        subject: Subject::Person(m.person),
-                        exceeded: m.exceeded,
-                    })
-                })
-                .collect();
-            if let Some(u) = apply_quota(
+            quotas.push(apply_quota(
                 &ctx,
+                plan,
                 &name,
                 kind == 0,
                 (kind != 0).then_some("member_groups"),
-                outstanding,
-                &items,
                 &mut store,
-            ) {
-                quotas.push(u);
-            }
+            ));
         }
     }
 
@@ -605,8 +681,22 @@ pub fn rate(
     }
     let jan1 = chrono::NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(end);
     for (_, level_orgs) in by_depth.iter().rev() {
-        for &o in level_orgs {
-            let row = rate_org(&ctx, o, jan1, &cell_counts, &sub_counts, &mut store);
+        // The organisations of a depth read only the levels below: assessed on
+        // two threads, then stored in order.
+        let assess = |part: &[u32]| -> Vec<(Result<Assessment, Unrated>, u32)> {
+            part.iter()
+                .map(|&o| {
+                    let mut extra = 0;
+                    let r = assess_org(&ctx, o, jan1, &cell_counts, &sub_counts, &mut extra);
+                    (r, extra)
+                })
+                .collect()
+        };
+        let (first, second) = level_orgs.split_at(level_orgs.len() / 2);
+        let (mut results, more) = join(|| assess(first), || assess(second));
+        results.extend(more);
+        for (&o, result) in level_orgs.iter().zip(results) {
+            let row = push_org(&ctx, o, result, &mut store);
             if let Some(slot) = org_row.get_mut(o as usize) {
                 *slot = row;
             }
@@ -658,21 +748,19 @@ pub fn rate(
                     let t = e.and_then(|e| e.tasks);
                     QItem {
                         row: org_row.get(o as usize).copied().unwrap_or(NONE),
-                        subject: Subject::Unit(o),
                         exceeded: t.map_or((0, 0), |t| (t.exceeded, t.assigned)),
                     }
                 })
                 .collect();
-            if let Some(u) = apply_quota(
-                &ctx,
-                &name,
-                kind == 0,
-                (kind != 0).then_some("organisation_groups"),
-                outstanding,
-                &items,
-                &mut store,
-            ) {
-                quotas.push(u);
+            if let Some(plan) = plan_quota(&ctx, outstanding, &items, &store) {
+                quotas.push(apply_quota(
+                    &ctx,
+                    plan,
+                    &name,
+                    kind == 0,
+                    (kind != 0).then_some("organisation_groups"),
+                    &mut store,
+                ));
             }
         }
         // Final levels feed the parents.
@@ -740,61 +828,53 @@ fn explicit_groups(ds: &Dataset, year: i32) -> FxHashMap<&str, &str> {
     map
 }
 
-/// A subject of a quota group: its row, the person or unit position (for its
-/// id, read only for candidates) and its tasks (exceeded, assigned).
+/// A subject of a quota group: its row and its tasks (exceeded, assigned).
 struct QItem {
     row: u32,
-    subject: Subject,
     exceeded: (u32, u32),
 }
 
-/// A subject by position.
-#[derive(Clone, Copy)]
-enum Subject {
-    Person(u32),
-    Unit(u32),
+/// A group's candidates ranked and its cap: what the quota decides, before
+/// it is applied.
+struct QuotaPlan {
+    quota: crate::rules::Quota,
+    percent: u32,
+    /// The rule of the outstanding group's higher percentage, if it applies.
+    exception: Option<&'static crate::explain::RuleDef>,
+    /// Subjects at HTTNV before the quota.
+    good: u32,
+    cap: u32,
+    /// (row, recorded selection), best first.
+    ranked: Vec<(u32, Option<Level>)>,
 }
 
-impl Subject {
-    fn id<'a>(self, ctx: &Ctx<'a>) -> &'a str {
-        match self {
-            Self::Person(p) => ctx.ds.people.get(p as usize).map_or("", |p| p.id.as_str()),
-            Self::Unit(u) => ctx.graph.unit_at(u).map_or("", |u| u.id.as_str()),
-        }
-    }
-}
-
-/// Applies the quota to one group; `outcome_of(index)` gives each item's outcome.
-fn apply_quota(
+/// Ranks one group's candidates and computes its cap (reads the store only); `outcome_of(index)` gives each item's outcome.
+fn plan_quota(
     ctx: &Ctx<'_>,
-    name: &str,
-    explicit: bool,
-    grouping: Option<&'static str>,
     outstanding: bool,
     items: &[QItem],
-    store: &mut Outcomes,
-) -> Option<QuotaUsage> {
+    store: &Outcomes,
+) -> Option<QuotaPlan> {
     let quota = ctx.rules.quota()?;
-    let rule = quota.demoted;
     let (percent, exception) = match (outstanding, quota.outstanding) {
         (true, Some((percent, rule))) => (percent, Some(rule)),
         _ => (quota.percent, None),
     };
     let mut good = 0u32;
-    // (row, id, score, (exceeded, assigned), recorded selection)
-    type Candidate<'i> = (u32, &'i str, u32, (u32, u32), Option<Level>);
-    let mut cands: Vec<Candidate<'_>> = Vec::new();
-    for it in items.iter() {
+    // (row, score, (exceeded, assigned), recorded selection); ids are read
+    // from the store, for ties and the demoted only.
+    type Candidate = (u32, u32, (u32, u32), Option<Level>);
+    let mut cands: Vec<Candidate> = Vec::new();
+    for it in items {
         match store.level_of(it.row) {
             Some(Level::Excellent) => {
-                let id = it.subject.id(ctx);
                 let decided = ctx
-                    .decisions
-                    .get(id)
-                    .and_then(|ds| ds.iter().find(|d| d.point == "quota_selection"))
+                    .decisions_of(store.subject_of(it.row))
+                    .iter()
+                    .find(|d| d.point == "quota_selection")
                     .map(|d| d.level);
                 let score = store.score_of(it.row).unwrap_or(0);
-                cands.push((it.row, id, score, it.exceeded, decided));
+                cands.push((it.row, score, it.exceeded, decided));
             }
             Some(Level::Good) => good += 1,
             _ => {}
@@ -818,21 +898,56 @@ fn apply_quota(
             None => 1,
             Some(_) => 2,
         };
-        pri(a.4)
-            .cmp(&pri(b.4))
-            .then(b.2.cmp(&a.2))
+        pri(a.3)
+            .cmp(&pri(b.3))
+            .then(b.1.cmp(&a.1))
             .then(
-                (u64::from(b.3 .0) * u64::from(a.3 .1))
-                    .cmp(&(u64::from(a.3 .0) * u64::from(b.3 .1))),
+                (u64::from(b.2 .0) * u64::from(a.2 .1))
+                    .cmp(&(u64::from(a.2 .0) * u64::from(b.2 .1))),
             )
-            .then(a.1.cmp(b.1))
+            .then_with(|| store.subject_of(a.0).cmp(store.subject_of(b.0)))
     });
+    Some(QuotaPlan {
+        quota,
+        percent,
+        exception,
+        good,
+        cap: k,
+        ranked: cands.into_iter().map(|c| (c.0, c.3)).collect(),
+    })
+}
+
+/// Applies a group's plan to the store: the findings, the demotions and the
+/// points of discretion; returns the group's usage.
+fn apply_quota(
+    ctx: &Ctx<'_>,
+    plan: QuotaPlan,
+    name: &str,
+    explicit: bool,
+    grouping: Option<&'static str>,
+    store: &mut Outcomes,
+) -> QuotaUsage {
+    let QuotaPlan {
+        quota,
+        percent,
+        exception,
+        good,
+        cap: k,
+        ranked,
+    } = plan;
+    let rule = quota.demoted;
+    let e = pos32(ranked.len());
     let report_only = ctx.policy.too_many_candidates == TooManyCandidates::ReportOnly;
     let contested = e > k;
+    let settings = ["quota_reading", "quota_rounding"]
+        .into_iter()
+        .chain(contested.then_some("too_many_candidates"))
+        .chain(grouping)
+        .fold(0, |bits, name| bits | setting_bit(name));
     let mut granted = 0u32;
     let mut demoted = Vec::new();
     let mut conflict = false;
-    for (rank, &(row, id, _, _, decided)) in cands.iter().enumerate() {
+    for (rank, (row, decided)) in ranked.into_iter().enumerate() {
         let rank = pos32(rank) + 1;
         let values = [
             i64::from(rank),
@@ -871,17 +986,11 @@ fn apply_quota(
             let mut d = Discretion::new("quota_selection", rule, Level::Good, &[Level::Excellent]);
             d.decided = decided;
             store.push_discretion(row, d);
-            demoted.push(id.to_owned());
+            demoted.push(store.subject_of(row).to_owned());
         }
-        for name in ["quota_reading", "quota_rounding"]
-            .into_iter()
-            .chain(contested.then_some("too_many_candidates"))
-            .chain(grouping)
-        {
-            store.add_setting(row, name);
-        }
+        store.add_settings(row, settings);
     }
-    Some(QuotaUsage {
+    QuotaUsage {
         group: name.to_owned(),
         explicit,
         percent,
@@ -891,16 +1000,14 @@ fn apply_quota(
         granted,
         demoted,
         conflict,
-    })
+    }
 }
 
-/// Rates one organisation.
-fn rate_org(
+/// Adds an organisation's result to the store; returns its row.
+fn push_org(
     ctx: &Ctx<'_>,
     o: u32,
-    jan1: Date,
-    cell_counts: &[LevelCounts],
-    sub_counts: &[LevelCounts],
+    (result, extra): (Result<Assessment, Unrated>, u32),
     store: &mut Outcomes,
 ) -> u32 {
     let Some(u) = ctx.graph.unit_at(o) else {
@@ -920,8 +1027,6 @@ fn rate_org(
             .unwrap_or(NONE),
         commune: NONE,
     };
-    let mut extra = 0;
-    let result = assess_org(ctx, o, jan1, cell_counts, sub_counts, &mut extra);
     push(store, &new, result, extra)
 }
 
@@ -1341,31 +1446,32 @@ fn sort_by_id(store: &Outcomes, rows: &mut [u32]) {
     }
 }
 
-#[expect(clippy::too_many_arguments, reason = "the parts of the report")]
-fn assemble(
-    ctx: &Ctx<'_>,
-    regime: Regime,
-    regime_named: bool,
-    mut store: Outcomes,
-    meta: &[MemberMeta],
-    person_result: &[u32],
-    org_row: &[u32],
-    quotas: Vec<QuotaUsage>,
-    discrepancies: Vec<Discrepancy>,
-    duplicates: u32,
-) -> Report {
-    let (graph, ds) = (ctx.graph, ctx.ds);
-    let n_units = ds.units.len();
+/// What the walk over the rows gathers: the summaries per grassroots
+/// organisation and commune, the totals, and each row's unit ids (indexes of
+/// `table`).
+struct Summarised {
+    /// (unit position, members, organisations).
+    summaries: Vec<(u32, Tally, Tally)>,
+    members: Tally,
+    organisations: Tally,
+    /// Per row: unit, grassroots organisation, commune.
+    unit_ids: Vec<[u32; 3]>,
+    table: Vec<Arc<str>>,
+}
+
+/// Walks the rows in storage order: the counts per unit and the rows' unit ids.
+fn summarise(ctx: &Ctx<'_>, store: &Outcomes, n_members: usize, org_row: &[u32]) -> Summarised {
+    let n_units = ctx.ds.units.len();
     let mut units = Units {
-        graph,
+        graph: ctx.graph,
         end: ctx.end,
         index: vec![NONE; n_units],
         table: Vec::new(),
         commune: vec![UNKNOWN; n_units],
     };
-    let n_members = meta.len();
+    let rows = store.rows();
     // Row of an organisation → its unit position.
-    let mut row_org = vec![NONE; store.rows_mut().len().saturating_sub(n_members)];
+    let mut row_org = vec![NONE; rows.len().saturating_sub(n_members)];
     for (o, &r) in org_row.iter().enumerate() {
         if let Some(slot) = (r as usize)
             .checked_sub(n_members)
@@ -1374,13 +1480,13 @@ fn assemble(
             *slot = pos32(o);
         }
     }
-    // Per unit summarised: (unit position, members, organisations).
     let mut summaries: Vec<(u32, Tally, Tally)> = Vec::new();
     let mut slot_of: FxHashMap<u32, usize> = FxHashMap::default();
     // Rows come cell by cell: the last grassroots and commune usually recur.
     let mut last = [(NONE, 0usize); 2];
-    let (mut total_members, mut total_orgs) = (Tally::default(), Tally::default());
-    for (i, row) in store.rows_mut().iter_mut().enumerate() {
+    let (mut members, mut organisations) = (Tally::default(), Tally::default());
+    let mut unit_ids = Vec::with_capacity(rows.len());
+    for (i, row) in rows.iter().enumerate() {
         let member = i < n_members;
         let at = if member {
             row.unit
@@ -1409,17 +1515,33 @@ fn assemble(
             }
         }
         if member {
-            total_members.add_row(row);
+            members.add_row(row);
         } else {
-            total_orgs.add_row(row);
+            organisations.add_row(row);
         }
-        row.unit = units.id(row.unit);
-        row.grassroots = units.id(row.grassroots);
-        row.commune = units.id(commune);
+        unit_ids.push([
+            units.id(row.unit),
+            units.id(row.grassroots),
+            units.id(commune),
+        ]);
     }
+    Summarised {
+        summaries,
+        members,
+        organisations,
+        unit_ids,
+        table: units.table,
+    }
+}
 
-    // Report order: members by id, then organisations by id; the rows in the
-    // order of the dataset's people and units first.
+/// The report order: members by id, then organisations by id; the rows in
+/// the order of the dataset's people and units first.
+fn report_order(
+    store: &Outcomes,
+    n_members: usize,
+    person_result: &[u32],
+    org_row: &[u32],
+) -> Vec<u32> {
     let mut order: Vec<u32> = person_result
         .iter()
         .copied()
@@ -1428,13 +1550,19 @@ fn assemble(
     order.extend(org_row.iter().copied().filter(|&r| r != NONE));
     let split = n_members.min(order.len());
     let (members, orgs) = order.split_at_mut(split);
-    sort_by_id(&store, members);
-    sort_by_id(&store, orgs);
-    store.finish(units.table, order);
+    sort_by_id(store, members);
+    sort_by_id(store, orgs);
+    order
+}
 
+/// The warnings counted over the outcomes (by [`WARNING_CODES`]) and the
+/// points of discretion, sorted by subject, point and rule.
+fn warnings_and_discretion(store: &Outcomes) -> ([u32; 4], Vec<DiscretionItem>) {
+    // In storage order (sequential reads); the sort below orders the points,
+    // and a subject's own keep their order whatever the walk.
     let mut warnings = [0u32; 4];
     let mut discretion = Vec::new();
-    for o in store.iter() {
+    for o in store.iter_stored() {
         match o.not_rated_reason() {
             Some(NotRatedReason::NoEvaluation) => warnings[0] += 1,
             Some(NotRatedReason::MissingInputs) => warnings[1] += 1,
@@ -1461,6 +1589,50 @@ fn assemble(
             }
         }
     }
+    // Stable: a subject's points keep their order.
+    discretion
+        .sort_by(|a, b| (&a.subject, &a.point, &a.rule).cmp(&(&b.subject, &b.point, &b.rule)));
+    (warnings, discretion)
+}
+
+#[expect(clippy::too_many_arguments, reason = "the parts of the report")]
+fn assemble(
+    ctx: &Ctx<'_>,
+    regime: Regime,
+    regime_named: bool,
+    mut store: Outcomes,
+    meta: &[MemberMeta],
+    person_result: &[u32],
+    org_row: &[u32],
+    quotas: Vec<QuotaUsage>,
+    discrepancies: Vec<Discrepancy>,
+    duplicates: u32,
+) -> Report {
+    let (graph, ds) = (ctx.graph, ctx.ds);
+    let n_members = meta.len();
+    // Three walks that only read the store, on two threads.
+    let ((summarised, order), (warnings, discretion)) = join(
+        || {
+            (
+                summarise(ctx, &store, n_members, org_row),
+                report_order(&store, n_members, person_result, org_row),
+            )
+        },
+        || warnings_and_discretion(&store),
+    );
+    let Summarised {
+        summaries,
+        members: total_members,
+        organisations: total_orgs,
+        unit_ids,
+        table,
+    } = summarised;
+    for (row, [unit, grassroots, commune]) in store.rows_mut().iter_mut().zip(unit_ids) {
+        row.unit = unit;
+        row.grassroots = grassroots;
+        row.commune = commune;
+    }
+    store.finish(table, order);
     let mut warnings: BTreeMap<String, u32> = WARNING_CODES
         .into_iter()
         .zip(warnings)
@@ -1470,9 +1642,6 @@ fn assemble(
     if duplicates > 0 {
         warnings.insert("member_in_two_cells".to_owned(), duplicates);
     }
-    // Stable: members and organisations each come in id order already.
-    discretion
-        .sort_by(|a, b| (&a.subject, &a.point, &a.rule).cmp(&(&b.subject, &b.point, &b.rule)));
     let mut quotas = quotas;
     quotas.sort_unstable_by(|a, b| a.group.cmp(&b.group));
     let mut summaries: Vec<UnitSummary> = summaries
@@ -1517,5 +1686,25 @@ fn new_summary(graph: &OrgGraph, pos: u32) -> UnitSummary {
         unit_kind: u.map(|u| u.kind),
         members: Counts::default(),
         organisations: Counts::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_report_does_not_depend_on_the_chunks_of_the_member_pass() {
+        let g = crate::sample::graph().unwrap();
+        let policy = Policy::default();
+        for year in [2024, 2025] {
+            let whole = rate_in_chunks(&g, year, None, &policy, usize::MAX)
+                .unwrap()
+                .to_json();
+            for chunk in [1, 2, 3, 7] {
+                let r = rate_in_chunks(&g, year, None, &policy, chunk).unwrap();
+                assert_eq!(r.to_json(), whole, "year {year}, {chunk} cells per chunk");
+            }
+        }
     }
 }

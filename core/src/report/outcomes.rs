@@ -130,6 +130,21 @@ fn append_to_range<T: Clone>(arena: &mut Vec<T>, start: u32, len: u32, item: T) 
     start
 }
 
+/// Reverses the order of the blocks of `items` that start at `starts`
+/// (ascending), keeping the order inside each block, in place.
+pub(crate) fn reverse_blocks<T>(items: &mut [T], starts: &[usize]) {
+    items.reverse();
+    let n = items.len();
+    // Block k (from starts[k] to the next start) now ends at n - starts[k].
+    for (k, &s) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(n);
+        let (a, b) = (n.saturating_sub(end), n.saturating_sub(s));
+        if let Some(block) = items.get_mut(a..b) {
+            block.reverse();
+        }
+    }
+}
+
 fn reason_code(r: NotRatedReason) -> u8 {
     let i = REASONS.iter().position(|x| *x == r).unwrap_or(0);
     NOT_RATED + u8::try_from(i).unwrap_or(0)
@@ -262,6 +277,14 @@ impl Outcomes {
         self.discretion.append(&mut other.discretion);
     }
 
+    /// Puts blocks of rows back in order: `starts` are the first rows of
+    /// blocks written one after the other (ascending), and the blocks are
+    /// reversed while each keeps its own order. The arenas are untouched
+    /// (rows address them by offset), so nothing is copied.
+    pub(crate) fn reverse_blocks(&mut self, starts: &[usize]) {
+        reverse_blocks(&mut self.rows, starts);
+    }
+
     /// Keeps the rows for which `keep(row index)` holds.
     pub(crate) fn retain_rows(&mut self, mut keep: impl FnMut(usize) -> bool) {
         let mut i = 0;
@@ -306,8 +329,13 @@ impl Outcomes {
 
     /// Names a policy setting in a row.
     pub(crate) fn add_setting(&mut self, i: u32, name: &str) {
+        self.add_settings(i, setting_bit(name));
+    }
+
+    /// Names policy settings in a row, as bits of [`setting_bit`].
+    pub(crate) fn add_settings(&mut self, i: u32, bits: u32) {
         if let Some(r) = self.row_mut(i) {
-            r.settings |= setting_bit(name);
+            r.settings |= bits;
         }
     }
 
@@ -351,6 +379,11 @@ impl Outcomes {
         }
     }
 
+    /// Rows in storage order.
+    pub(crate) fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
     /// Rows in storage order (mutable unit fields for the run's last pass).
     pub(crate) fn rows_mut(&mut self) -> &mut [Row] {
         &mut self.rows
@@ -359,6 +392,7 @@ impl Outcomes {
     /// Finishes a run: unit positions become entries of `units`, and the
     /// report order is `order`.
     pub(crate) fn finish(&mut self, units: Vec<Arc<str>>, order: Vec<u32>) {
+        debug_assert_eq!(order.len(), self.rows.len(), "every row is in the order");
         self.units = units;
         self.order = order;
     }
@@ -398,6 +432,14 @@ impl Outcomes {
             store: self,
             row: self.rows.get(i as usize).unwrap_or(&EMPTY_ROW),
         })
+    }
+
+    /// The subjects in the order the run stored them (members cell by cell,
+    /// then organisations): the fastest walk when the order does not matter.
+    pub(crate) fn iter_stored(&self) -> impl Iterator<Item = OutcomeRef<'_>> + '_ {
+        self.rows
+            .iter()
+            .map(move |row| OutcomeRef { store: self, row })
     }
 
     /// The entry of a subject (binary search; a member first if an
@@ -801,6 +843,24 @@ impl schemars::JsonSchema for Outcomes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blocks_written_back_to_front_are_put_in_order() {
+        // Blocks [7 8 9] [4 5 6] [1 2 3], written in that order, start at 0, 3, 6.
+        let mut v = vec![7, 8, 9, 4, 5, 6, 1, 2, 3];
+        reverse_blocks(&mut v, &[0, 3, 6]);
+        assert_eq!(v, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        // Uneven and empty blocks.
+        let mut v = vec![5, 6, 3, 4, 1, 2];
+        reverse_blocks(&mut v, &[0, 2, 2, 4]);
+        assert_eq!(v, [1, 2, 3, 4, 5, 6]);
+        let mut v: Vec<u8> = Vec::new();
+        reverse_blocks(&mut v, &[]);
+        assert!(v.is_empty());
+        let mut v = vec![1, 2, 3];
+        reverse_blocks(&mut v, &[0]);
+        assert_eq!(v, [1, 2, 3]);
+    }
 
     #[test]
     fn a_row_is_48_bytes() {

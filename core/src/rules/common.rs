@@ -191,6 +191,9 @@ pub fn disciplines_in_year<'a>(
     duty_only: bool,
     here: Option<&str>,
 ) -> Vec<(&'a Discipline, Counted)> {
+    if all.is_empty() {
+        return Vec::new();
+    }
     let mut counted: Vec<&'a Discipline> = all
         .iter()
         .copied()
