@@ -426,6 +426,107 @@ fn the_quota_of_a_scheme_demotes_the_lowest_scores_in_its_scope() {
     );
 }
 
+/// Boards 0 (95 points, 3 of 10 tasks exceeded) and 1 (93 points, 5
+/// exceeded) qualify for HTXSNV among 10 boards, under a copy of
+/// `qd366-collective` whose quota demotes in `order`: the rank and the
+/// demotion of each.
+fn two_candidates(order: Option<&str>) -> Vec<(u8, bool)> {
+    let mut scheme: Value = serde_json::from_str(
+        &presets::scheme("qd366-collective")
+            .expect("preset")
+            .to_json(),
+    )
+    .expect("JSON");
+    scheme["id"] = json!("custom-366");
+    if let Some(o) = order {
+        scheme["quota"]["demotion_order"] = json!(o);
+    }
+    let mut fx = with_front(Fx::new());
+    let mut evals = Vec::new();
+    for k in 0..10 {
+        let area = format!("A{k}");
+        fx.units.push(json!({"id": area, "kind": "residential_area", "name": format!("Ấp {k}"), "local_name": "ấp", "parent": "X"}));
+        board(&mut fx, &area, 9, &format!("H{k}"), false);
+        let (score, exceeded) = match k {
+            0 => (950, 3),
+            1 => (930, 5),
+            _ => (800, 3),
+        };
+        let common = score * 3 / 10;
+        evals.push(
+            json!({"board": format!("B-{area}"), "year": 2025, "scheme": "custom-366",
+            "scores": {"tieu_chi_chung": common, "ket_qua_nhiem_vu": score - common},
+            "tasks": common::tasks(10, 10, 0, exceeded)}),
+        );
+    }
+    fx.front = json!({"schemes": [scheme], "board_evaluations": evals});
+    let f = front_of(&fx, &Policy::default());
+    ["B-A0", "B-A1"]
+        .iter()
+        .map(|b| {
+            let r = f
+                .boards
+                .iter()
+                .find(|x| x.board == *b)
+                .and_then(|x| x.rating.as_ref())
+                .expect("rated");
+            (r.rank, r.quota_demoted)
+        })
+        .collect()
+}
+
+#[test]
+fn the_demotion_order_of_a_schemes_quota_is_a_setting() {
+    // front-rating.md §3.2.2 step 8 [U]: by default the lowest score goes first.
+    let by_score = [(1, false), (2, true)];
+    assert_eq!(two_candidates(None), by_score);
+    assert_eq!(two_candidates(Some("lowest_score_first")), by_score);
+    // The fewest tasks exceeded first: the 95-point board with 3 goes down.
+    assert_eq!(
+        two_candidates(Some("fewest_exceeded_first")),
+        [(2, true), (1, false)]
+    );
+}
+
+/// `hoabinh-2017` rescaled to a total of 80 points, normalised to 100 and
+/// rounded as `rounding` says.
+fn rescaled(rounding: Option<&str>) -> Scheme {
+    let mut v: Value =
+        serde_json::from_str(&presets::scheme("hoabinh-2017").expect("preset").to_json())
+            .expect("JSON");
+    v["max_total"] = json!(800);
+    v["criteria"][0]["max"] = json!(800);
+    v["normalise_to_100"] = json!(true);
+    if let Some(r) = rounding {
+        v["rounding"] = json!(r);
+    }
+    Scheme::from_json(&v.to_string()).expect("a valid scheme")
+}
+
+#[test]
+fn the_rounding_of_a_normalised_score_is_a_setting() {
+    // front-rating.md §3.2.2 step 5: to a tenth, half up by default ([U]).
+    // 69.8 of 80 is 87.25 of 100; 70.2 of 80 is 87.75; 69.9 of 80 is 87.375.
+    let cases = [
+        (None, [873, 878, 874]),
+        (Some("half_up"), [873, 878, 874]),
+        (Some("half_even"), [872, 878, 874]),
+        (Some("down"), [872, 877, 873]),
+    ];
+    for (rounding, expected) in cases {
+        let s = rescaled(rounding);
+        let got: Vec<u32> = [698, 702, 699]
+            .into_iter()
+            .map(|raw| s.rate(&hoabinh_eval(raw)).score)
+            .collect();
+        assert_eq!(got, expected, "{rounding:?}");
+    }
+    // The setting survives the scheme's JSON; the default is not written.
+    let s = rescaled(Some("half_even"));
+    assert_eq!(Scheme::from_json(&s.to_json()).expect("reads back"), s);
+    assert!(!rescaled(None).to_json().contains("rounding"));
+}
+
 /// Commune `X` with `areas` areas and boards; the first `members` heads sit on `MX`.
 fn commune_with_heads(areas: usize, members: usize) -> Fx {
     let mut fx = with_front(Fx::new());

@@ -2,15 +2,16 @@
 //! its scheme (steps 1–7 of front-rating.md §3.2.2, [`Scheme::rate`]), then the
 //! scheme's quota over its scope (step 8): while more boards of a group hold
 //! the top band than `floor(percent % × count(relative_to))`, the lowest of them
-//! (final score ascending, tasks exceeded ascending, id ascending; [U]) moves
-//! one band down, and the count is taken again.
+//! (by default final score ascending, tasks exceeded ascending, id ascending;
+//! [U], the quota's `demotion_order`) moves one band down, and the count is
+//! taken again.
 
 use crate::explain::{Effect, Finding};
 use crate::front::data::BoardEvaluation;
 use crate::front::presets;
 use crate::front::report::{BandSummary, BoardNotRated, BoardRating, SchemeSummary};
 use crate::front::rules as fr;
-use crate::front::scheme::{QuotaScope, Scheme};
+use crate::front::scheme::{DemotionOrder, QuotaScope, Scheme};
 use crate::front::settings::FrontPolicy;
 use crate::graph::OrgGraph;
 use rustc_hash::FxHashMap;
@@ -152,9 +153,14 @@ pub(crate) fn apply_quotas(
                 .filter(|&k| rated.get(k).is_some_and(|(_, r)| r.rating.rank == top))
                 .collect();
             candidates.sort_by_key(|&k| {
-                rated
-                    .get(k)
-                    .map(|(b, r)| (r.rating.score, r.exceeded, ids(*b)))
+                rated.get(k).map(|(b, r)| {
+                    let (score, exceeded) = (r.rating.score, r.exceeded);
+                    let key = match q.demotion_order {
+                        DemotionOrder::LowestScoreFirst => (score, exceeded),
+                        DemotionOrder::FewestExceededFirst => (exceeded, score),
+                    };
+                    (key, ids(*b))
+                })
             });
             let Some(&lowest) = candidates.first() else {
                 break;

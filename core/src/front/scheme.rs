@@ -239,6 +239,72 @@ pub enum QuotaScope {
     Province,
 }
 
+/// How a normalised score is rounded to a tenth (front-rating.md §3.2.2
+/// step 5: no source says, [U]; half up by default).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ScoreRounding {
+    /// 0.05 rounds up: 87.25 → 87.3.
+    #[default]
+    HalfUp,
+    /// 0.05 rounds to the even tenth: 87.25 → 87.2, 87.35 → 87.4.
+    HalfEven,
+    /// Truncated: 87.29 → 87.2.
+    Down,
+}
+
+impl ScoreRounding {
+    /// `num / den` rounded to an integer this way (`den` > 0).
+    ///
+    /// ```
+    /// use xeploai::front::scheme::ScoreRounding;
+    /// assert_eq!(ScoreRounding::HalfUp.divide(8725, 10), 873);
+    /// assert_eq!(ScoreRounding::HalfEven.divide(8725, 10), 872);
+    /// assert_eq!(ScoreRounding::HalfEven.divide(8735, 10), 874);
+    /// assert_eq!(ScoreRounding::Down.divide(8729, 10), 872);
+    /// ```
+    #[must_use]
+    pub const fn divide(self, num: u64, den: u64) -> u64 {
+        if den == 0 {
+            return 0;
+        }
+        let (q, r) = (num / den, num % den);
+        let up = match self {
+            Self::HalfUp => 2 * r >= den,
+            Self::HalfEven => 2 * r > den || (2 * r == den && q % 2 == 1),
+            Self::Down => false,
+        };
+        if up {
+            q + 1
+        } else {
+            q
+        }
+    }
+
+    const fn is_default(&self) -> bool {
+        matches!(self, Self::HalfUp)
+    }
+}
+
+/// The order in which the quota demotes the surplus of the top band
+/// (front-rating.md §3.2.2 step 8: no source says, [U]); the id breaks the
+/// remaining ties.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DemotionOrder {
+    /// The lowest final score first, then the fewest tasks exceeded (the default).
+    #[default]
+    LowestScoreFirst,
+    /// The fewest tasks exceeded first, then the lowest final score.
+    FewestExceededFirst,
+}
+
+impl DemotionOrder {
+    const fn is_default(&self) -> bool {
+        matches!(self, Self::LowestScoreFirst)
+    }
+}
+
 /// A quota on the top band: `count(top) ≤ floor(percent % × count(relative_to))`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -251,6 +317,9 @@ pub struct SchemeQuota {
     pub percent: u32,
     /// The scope of a group.
     pub scope: QuotaScope,
+    /// Who is demoted first when the top band is over its quota ([U]).
+    #[serde(default, skip_serializing_if = "DemotionOrder::is_default")]
+    pub demotion_order: DemotionOrder,
 }
 
 /// A scheme (front-rating.md §3.2.1).
@@ -281,6 +350,9 @@ pub struct Scheme {
     /// Scale the final score to 100 points before banding (then bands are on 0..=1000).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub normalise_to_100: bool,
+    /// How the normalised score is rounded to a tenth ([U]; half up by default).
+    #[serde(default, skip_serializing_if = "ScoreRounding::is_default")]
+    pub rounding: ScoreRounding,
     /// The criteria; their maxima sum to `max_total`.
     pub criteria: Vec<Criterion>,
     /// The cap of the bonus, in tenths.
@@ -669,7 +741,7 @@ impl Scheme {
     /// Steps 1–7 of the procedure of front-rating.md §3.2.2 for one evaluation:
     /// clamp each criterion (a missing one scores 0, with a finding), sum, add the
     /// bonus up to its cap, subtract the deductions, clamp to `0..=max_total`,
-    /// normalise if asked (half up to a tenth), band, then walk down while a gate
+    /// normalise if asked (to a tenth, by `rounding`), band, then walk down while a gate
     /// of the band fails; a veto forces the lowest band.
     #[must_use]
     pub fn rate(&self, e: &BoardEvaluation) -> Scored {
@@ -728,9 +800,9 @@ impl Scheme {
             .saturating_sub(u64::from(deducted))
             .min(u64::from(self.max_total));
         let score = if self.normalise_to_100 && self.max_total > 0 {
-            // Half up to a tenth (front-rating.md §3.2.2 step 5, [U]).
-            let m = u64::from(self.max_total);
-            let s = (raw * 1000 * 2 + m) / (2 * m);
+            // To a tenth, as the scheme's `rounding` says (front-rating.md
+            // §3.2.2 step 5, [U]).
+            let s = self.rounding.divide(raw * 1000, u64::from(self.max_total));
             findings.push(Finding::new(
                 &fr::NORMALISED,
                 Effect::Noted,
