@@ -52,6 +52,8 @@ pub struct OrgGraph {
     warnings: ValidationReport,
     pub(crate) membership_person: Vec<u32>,
     pub(crate) post_person: Vec<u32>,
+    /// Post position → unit position.
+    pub(crate) post_unit: Vec<u32>,
     pub(crate) unit_area: Vec<u32>,
     pub(crate) evaluation_person: Vec<u32>,
     pub(crate) evaluation_unit: Vec<u32>,
@@ -156,6 +158,7 @@ impl OrgGraph {
         Self {
             membership_person: r.membership_person,
             post_person: r.post_person,
+            post_unit: r.post_unit,
             unit_area: r.unit_area,
             evaluation_person: r.evaluation_person,
             evaluation_unit: r.evaluation_unit,
@@ -359,11 +362,17 @@ impl OrgGraph {
     #[must_use]
     pub fn serving(&self, area: &str, as_of: Date) -> Vec<&Unit> {
         self.unit_pos(area).map_or_else(Vec::new, |pos| {
-            self.served_by
-                .get(pos)
+            self.serving_pos(pos, as_of)
                 .filter_map(|p| self.unit_at(p))
-                .filter(|u| u.lifetime().contains(as_of))
                 .collect()
+        })
+    }
+
+    /// The positions of the units serving the area at `pos` that exist on `as_of`.
+    pub(crate) fn serving_pos(&self, pos: u32, as_of: Date) -> impl Iterator<Item = u32> + '_ {
+        self.served_by.get(pos).filter(move |&p| {
+            self.unit_at(p)
+                .is_some_and(|u| u.lifetime().contains(as_of))
         })
     }
 
@@ -423,65 +432,133 @@ impl OrgGraph {
     pub fn posts_of_unit(&self, unit: &str, as_of: Date) -> Vec<&Post> {
         self.live_unit_pos(unit, as_of)
             .map_or_else(Vec::new, |pos| {
-                self.unit_posts
-                    .get(pos)
-                    .filter_map(|p| self.ds.posts.get(p as usize))
-                    .filter(|p| p.period().contains(as_of))
+                self.posts_in(pos, as_of)
+                    .filter_map(|i| self.ds.posts.get(i as usize))
                     .collect()
             })
+    }
+
+    /// The positions of the posts in force on `as_of` in the unit at `pos`
+    /// (none if the unit does not exist then).
+    pub(crate) fn posts_in(&self, pos: u32, as_of: Date) -> impl Iterator<Item = u32> + '_ {
+        let alive = self
+            .unit_at(pos)
+            .is_some_and(|u| u.lifetime().contains(as_of));
+        self.unit_posts
+            .get(if alive { pos } else { u32::MAX })
+            .filter(move |&i| {
+                self.ds
+                    .posts
+                    .get(i as usize)
+                    .is_some_and(|p| p.period().contains(as_of))
+            })
+    }
+
+    /// The positions of the persons holding `role` in the unit at `pos` on `as_of`.
+    pub(crate) fn holders_in(
+        &self,
+        pos: u32,
+        role: Role,
+        as_of: Date,
+    ) -> impl Iterator<Item = u32> + '_ {
+        self.posts_in(pos, as_of)
+            .filter(move |&i| {
+                self.ds
+                    .posts
+                    .get(i as usize)
+                    .is_some_and(|p| p.role == role)
+            })
+            .filter_map(|i| self.post_person.get(i as usize).copied())
+            .filter(|&p| p != u32::MAX)
     }
 
     /// Who holds `role` in `unit` on `as_of`.
     #[must_use]
     pub fn holders(&self, unit: &str, role: Role, as_of: Date) -> Vec<&Person> {
-        self.posts_of_unit(unit, as_of)
-            .into_iter()
-            .filter(|p| p.role == role)
-            .filter_map(|p| self.person(&p.person))
-            .collect()
+        self.live_unit_pos(unit, as_of)
+            .map_or_else(Vec::new, |pos| {
+                self.holders_in(pos, role, as_of)
+                    .filter_map(|p| self.ds.people.get(p as usize))
+                    .collect()
+            })
+    }
+
+    /// The positions of the posts the person at `pos` holds on `as_of`, in
+    /// units that exist then.
+    pub(crate) fn posts_held(&self, pos: u32, as_of: Date) -> impl Iterator<Item = u32> + '_ {
+        self.person_posts.get(pos).filter(move |&i| {
+            self.ds
+                .posts
+                .get(i as usize)
+                .is_some_and(|p| p.period().contains(as_of))
+                && self
+                    .post_unit
+                    .get(i as usize)
+                    .and_then(|&u| self.unit_at(u))
+                    .is_some_and(|u| u.lifetime().contains(as_of))
+        })
     }
 
     /// The posts a person holds on `as_of` (in units that exist then).
     #[must_use]
     pub fn posts_of_person(&self, person: &str, as_of: Date) -> Vec<&Post> {
         self.person_pos(person).map_or_else(Vec::new, |pos| {
-            self.person_posts
-                .get(pos)
-                .filter_map(|p| self.ds.posts.get(p as usize))
-                .filter(|p| p.period().contains(as_of) && self.exists(&p.unit, as_of))
+            self.posts_held(pos, as_of)
+                .filter_map(|i| self.ds.posts.get(i as usize))
                 .collect()
+        })
+    }
+
+    /// Whether the person at `person` holds `role` in the unit at `unit` on `as_of`.
+    pub(crate) fn holds_in(&self, person: u32, role: Role, unit: u32, as_of: Date) -> bool {
+        self.posts_held(person, as_of).any(|i| {
+            self.post_unit.get(i as usize) == Some(&unit)
+                && self
+                    .ds
+                    .posts
+                    .get(i as usize)
+                    .is_some_and(|p| p.role == role)
         })
     }
 
     /// Whether `person` holds `role` in `unit` on `as_of`.
     #[must_use]
     pub fn holds(&self, person: &str, role: Role, unit: &str, as_of: Date) -> bool {
-        self.posts_of_person(person, as_of)
-            .iter()
-            .any(|p| p.role == role && p.unit == unit)
+        match (self.person_pos(person), self.unit_pos(unit)) {
+            (Some(p), Some(u)) => self.holds_in(p, role, u, as_of),
+            _ => false,
+        }
     }
 
     /// Whether the head of the area's Front work board is the deputy secretary
     /// of a cell serving the area, on `as_of`.
     #[must_use]
     pub fn board_head_link(&self, area: &str, as_of: Date) -> HeadLink<'_> {
-        let cells = self.cells_of_area(area, as_of);
-        if cells.is_empty() {
+        // By position: one lookup of the area's id.
+        let serving: Vec<u32> = self
+            .unit_pos(area)
+            .map_or_else(Vec::new, |a| self.serving_pos(a, as_of).collect());
+        let of_kind = |keep: fn(UnitKind) -> bool| {
+            serving
+                .iter()
+                .copied()
+                .filter(move |&p| self.unit_at(p).is_some_and(|u| keep(u.kind)))
+        };
+        if of_kind(UnitKind::holds_members).next().is_none() {
             return HeadLink::NoCell;
         }
-        let Some(board) = self.front_work_board_of_area(area, as_of) else {
+        let Some(board) = of_kind(|k| k == UnitKind::FrontWorkBoard).next() else {
             return HeadLink::NoBoard;
         };
-        let Some(head) = self
-            .holders(&board.id, Role::BoardHead, as_of)
-            .into_iter()
-            .next()
+        let Some((head_pos, head)) = self
+            .holders_in(board, Role::BoardHead, as_of)
+            .find_map(|p| Some((p, self.ds.people.get(p as usize)?)))
         else {
             return HeadLink::NoHead;
         };
-        cells
-            .into_iter()
-            .find(|c| self.holds(&head.id, Role::DeputySecretary, &c.id, as_of))
+        of_kind(UnitKind::holds_members)
+            .find(|&c| self.holds_in(head_pos, Role::DeputySecretary, c, as_of))
+            .and_then(|c| self.unit_at(c))
             .map_or(HeadLink::No { head }, |cell| HeadLink::Yes { head, cell })
     }
 

@@ -100,29 +100,30 @@ pub fn inspection_board(b: &InspectionBoard, areas: u64, as_of: Date) -> Check {
 #[must_use]
 pub fn check_board(graph: &OrgGraph, board: &Unit, as_of: Date, p: &FrontPolicy) -> Vec<Check> {
     let day = date_value(as_of);
-    let posts = graph.posts_of_unit(&board.id, as_of);
-    let mut members: Vec<&str> = posts
-        .iter()
-        .filter(|x| {
-            matches!(
-                x.role,
-                Role::BoardHead | Role::BoardDeputy | Role::BoardMember
-            )
-        })
-        .map(|x| x.person.as_str())
-        .collect();
-    members.sort_unstable();
-    members.dedup();
-    let count = |role: Role| {
-        let mut v: Vec<&str> = posts
+    // Posts and persons by position: (role, person).
+    let posts: Vec<(Role, u32)> = graph.unit_pos(&board.id).map_or_else(Vec::new, |pos| {
+        graph
+            .posts_in(pos, as_of)
+            .filter_map(|i| {
+                let role = graph.dataset().posts.get(i as usize)?.role;
+                let person = graph.post_person.get(i as usize).copied()?;
+                Some((role, person))
+            })
+            .collect()
+    });
+    let persons = |keep: &dyn Fn(Role) -> bool| -> Vec<u32> {
+        let mut v: Vec<u32> = posts
             .iter()
-            .filter(|x| x.role == role)
-            .map(|x| x.person.as_str())
+            .filter(|(role, _)| keep(*role))
+            .map(|&(_, person)| person)
             .collect();
         v.sort_unstable();
         v.dedup();
-        i64::try_from(v.len()).unwrap_or(i64::MAX)
+        v
     };
+    let members =
+        persons(&|r| matches!(r, Role::BoardHead | Role::BoardDeputy | Role::BoardMember));
+    let count = |role: Role| i64::try_from(persons(&|r| r == role).len()).unwrap_or(i64::MAX);
     let n = i64::try_from(members.len()).unwrap_or(i64::MAX);
     let mut out = Vec::with_capacity(6);
     // O2: 9 to 15 persons.
@@ -148,17 +149,28 @@ pub fn check_board(graph: &OrgGraph, board: &Unit, as_of: Date, p: &FrontPolicy)
     let Some(area) = board.area.as_deref() else {
         return out;
     };
+    let area = graph.unit_pos(area);
     // O4a: a representative of the chi ủy of the area's cell(s).
-    let cells = graph.cells_of_area(area, as_of);
+    let cells: Vec<u32> = area
+        .into_iter()
+        .flat_map(|a| graph.serving_pos(a, as_of))
+        .filter(|&c| graph.unit_at(c).is_some_and(|u| u.kind.holds_members()))
+        .collect();
     if cells.is_empty() {
         out.push(check(CheckStatus::NotApplicable, &fr::NO_CELL, &[day]));
     } else {
-        let represented = members.iter().any(|person| {
-            graph.posts_of_person(person, as_of).iter().any(|q| {
-                matches!(
-                    q.role,
-                    Role::Secretary | Role::DeputySecretary | Role::CommitteeMember
-                ) && cells.iter().any(|c| c.id == q.unit)
+        let ds = graph.dataset();
+        let represented = members.iter().any(|&person| {
+            graph.posts_held(person, as_of).any(|i| {
+                ds.posts.get(i as usize).is_some_and(|q| {
+                    matches!(
+                        q.role,
+                        Role::Secretary | Role::DeputySecretary | Role::CommitteeMember
+                    )
+                }) && graph
+                    .post_unit
+                    .get(i as usize)
+                    .is_some_and(|u| cells.contains(u))
             })
         });
         out.push(check(status(represented), &fr::CELL_REPRESENTATIVE, &[day]));
@@ -166,7 +178,13 @@ pub fn check_board(graph: &OrgGraph, board: &Unit, as_of: Date, p: &FrontPolicy)
     // O4b: the heads of the area's mass-organisation branches (of the listed organisations).
     let mut all_present = true;
     let mut any_branch = false;
-    for branch in graph.children_of_kind(area, UnitKind::MassOrgBranch, as_of) {
+    for b in area.into_iter().flat_map(|a| graph.children_pos(a, as_of)) {
+        let Some(branch) = graph
+            .unit_at(b)
+            .filter(|u| u.kind == UnitKind::MassOrgBranch)
+        else {
+            continue;
+        };
         if !branch
             .organisation
             .as_ref()
@@ -174,9 +192,9 @@ pub fn check_board(graph: &OrgGraph, board: &Unit, as_of: Date, p: &FrontPolicy)
         {
             continue;
         }
-        for head in graph.holders(&branch.id, Role::BranchHead, as_of) {
+        for head in graph.holders_in(b, Role::BranchHead, as_of) {
             any_branch = true;
-            if members.binary_search(&head.id.as_str()).is_err() {
+            if members.binary_search(&head).is_err() {
                 all_present = false;
                 let mut c = check(CheckStatus::Failed, &fr::BRANCH_HEAD, &[day]);
                 c.unit = Some(branch.id.clone());

@@ -133,11 +133,15 @@ pub fn committee_board_heads(graph: &OrgGraph, committee: &str, as_of: Date) -> 
         return (0, 0);
     };
     let areas = graph.children_of_kind(commune, UnitKind::ResidentialArea, as_of);
+    let Some(committee) = graph.unit_pos(committee) else {
+        return (0, areas.len() as u64);
+    };
     let members = areas
         .iter()
         .filter_map(|a| graph.front_work_board_of_area(&a.id, as_of))
-        .flat_map(|b| graph.holders(&b.id, Role::BoardHead, as_of))
-        .filter(|h| graph.holds(&h.id, Role::FrontCommitteeMember, committee, as_of))
+        .filter_map(|b| graph.unit_pos(&b.id))
+        .flat_map(|b| graph.holders_in(b, Role::BoardHead, as_of))
+        .filter(|&h| graph.holds_in(h, Role::FrontCommitteeMember, committee, as_of))
         .count();
     (members as u64, areas.len() as u64)
 }
