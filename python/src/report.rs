@@ -6,7 +6,7 @@ use crate::errors::{argument_error, report_error, unknown_subject};
 use crate::groups::Resolver;
 use crate::policy::PyPolicy;
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyDict, PyList};
+use pyo3::types::{PyByteArray, PyDict, PyList, PySlice};
 use rustc_hash::FxHashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -369,6 +369,35 @@ fn fill_rows<'a>(
     dicts
 }
 
+/// Subjects per list in [`subjects_array`]: a list of this many is 512 KiB.
+const SUBJECTS_CHUNK: usize = 1 << 16;
+
+/// The subjects' ids as a numpy array of `str`, filled a short list at a time
+/// (the memory of one list is reused by the next, where a list of all the
+/// subjects would be fresh memory as large as the array).
+fn subjects_array<'py>(py: Python<'py>, report: &Report) -> PyResult<Bound<'py, PyAny>> {
+    let n = report.outcomes.len();
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("dtype", "object")?;
+    let array = PyModule::import(py, "numpy")?
+        .getattr("empty")?
+        .call((n,), Some(&kwargs))?;
+    let mut rows = report.outcomes.iter();
+    let mut start = 0;
+    while start < n {
+        let end = n.min(start + SUBJECTS_CHUNK);
+        let chunk = PyList::new(py, rows.by_ref().take(end - start).map(|o| o.subject()))?;
+        array.set_item(PySlice::new(py, index(start)?, index(end)?, 1), chunk)?;
+        start = end;
+    }
+    Ok(array)
+}
+
+/// A row number as a Python index.
+fn index(i: usize) -> PyResult<isize> {
+    isize::try_from(i).map_err(|_| pyo3::exceptions::PyOverflowError::new_err("too many rows"))
+}
+
 /// Counts of one group.
 #[derive(Debug, Clone, Copy, Default)]
 struct Count {
@@ -564,15 +593,14 @@ impl PyReport {
         let mut subjects = None;
         let mut ids = Default::default();
         // One buffer for the fixed-width columns, filled in place by two
-        // threads while this one (with the GIL) makes the subjects' strings.
+        // threads while this one (with the GIL) makes the subjects' array.
         let block = PyByteArray::new_with(py, len, |block| {
             let parts = Parts::new(block, n).ok_or_else(too_many)?;
-            let (list, columns) = std::thread::scope(|s| {
+            let (array, columns) = std::thread::scope(|s| {
                 let columns = s.spawn(move || fill(report, graph, parts));
-                let list = PyList::new(py, report.outcomes.iter().map(|o| o.subject()));
-                (list, columns.join())
+                (subjects_array(py, report), columns.join())
             });
-            subjects = Some(list?);
+            subjects = Some(array?);
             ids = match columns {
                 Ok(ids) => ids,
                 // The threads cannot panic (no panicking call); if they did, fill it here.

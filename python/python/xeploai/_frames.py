@@ -278,19 +278,20 @@ def dataset_to_frames(text: str) -> dict[str, Any]:
 
 
 def outcomes_frame(
-    subjects: list[str],
+    subjects: Any,
     block: bytearray,
     layout: list[tuple[str, int, str, list[str] | None, bool]],
 ) -> Any:
     """The DataFrame of ``Report.to_pandas`` from the columns built in Rust:
-    the subjects, and one buffer holding the other columns, each described by
-    ``(name, offset, dtype, categories, ordered)`` (categories: the codes of a
-    categorical). The columns are views of the buffer, not copies."""
+    the subjects (a numpy array of ``str``), and one buffer holding the other
+    columns, each described by ``(name, offset, dtype, categories, ordered)``
+    (categories: the codes of a categorical). The columns are views of the
+    buffer and the subjects' array, not copies."""
     import numpy as np
     import pandas as pd
 
     n = len(subjects)
-    data: dict[str, Any] = {"subject": np.fromiter(subjects, dtype=object, count=n)}
+    data: dict[str, Any] = {"subject": subjects}
     for name, offset, dtype, categories, ordered in layout:
         values: Any = np.frombuffer(block, dtype=dtype, count=n, offset=offset)
         if categories is not None:
