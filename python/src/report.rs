@@ -598,13 +598,18 @@ impl PyReport {
             let parts = Parts::new(block, n).ok_or_else(too_many)?;
             let (array, columns) = std::thread::scope(|s| {
                 let columns = s.spawn(move || fill(report, graph, parts));
-                (subjects_array(py, report), columns.join())
+                let array = subjects_array(py, report);
+                // Without the GIL while the columns are not done.
+                (array, py.detach(move || columns.join()))
             });
             subjects = Some(array?);
             ids = match columns {
                 Ok(ids) => ids,
                 // The threads cannot panic (no panicking call); if they did, fill it here.
-                Err(_) => fill(report, graph, Parts::new(block, n).ok_or_else(too_many)?),
+                Err(_) => {
+                    let parts = Parts::new(block, n).ok_or_else(too_many)?;
+                    py.detach(move || fill(report, graph, parts))
+                }
             };
             Ok(())
         })?;
