@@ -583,7 +583,9 @@ impl PyReport {
     /// rated), `reason` (why not rated, empty when rated), `score` (points,
     /// NaN when none), `provisional`, `quota_demoted`, then the ids of the
     /// unit (a member's cell, an organisation's parent), its grassroots
-    /// organisation, commune and province. Built column by column in Rust.
+    /// organisation, commune and province (categoricals, their categories in
+    /// order of first appearance). Built in Rust; a new frame on each call,
+    /// its cells editable.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let report = &*self.report;
         let graph = self.graph.as_deref();
