@@ -6,7 +6,7 @@ use crate::errors::{argument_error, report_error, unknown_subject};
 use crate::groups::Resolver;
 use crate::policy::PyPolicy;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList};
+use pyo3::types::{PyByteArray, PyDict, PyList, PySlice};
 use rustc_hash::FxHashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -65,16 +65,94 @@ fn same(a: &str, b: &str) -> bool {
     std::ptr::eq(a.as_ptr(), b.as_ptr()) && a.len() == b.len()
 }
 
-/// Category codes of one id column.
+/// The id columns of `to_pandas`, categoricals whose codes are in the block.
+const ID_COLUMNS: [&str; 4] = ["unit", "grassroots", "commune", "province"];
+
+/// The one-byte columns of `to_pandas`: `kind`, `unit_kind`, `level`,
+/// `reason`, `provisional` and `quota_demoted`, in this order in the block.
+const SMALL_COLUMNS: usize = 6;
+
+/// Bytes per row of the block: the score (`f64`), a 4-byte code slot per id
+/// column and one byte per small column.
+const ROW_BYTES: usize = 8 + 4 * ID_COLUMNS.len() + SMALL_COLUMNS;
+
+/// The fixed-width columns of `to_pandas`, `n` rows each, as disjoint parts
+/// of one buffer (the block): the score, the id columns' code slots, then
+/// the one-byte columns.
+struct Parts<'b> {
+    score: &'b mut [u8],
+    ids: [&'b mut [u8]; 4],
+    small: [&'b mut [u8]; SMALL_COLUMNS],
+}
+
+impl<'b> Parts<'b> {
+    /// Splits a block of `n` rows (`n * ROW_BYTES` bytes) into its columns.
+    fn new(block: &'b mut [u8], n: usize) -> Option<Self> {
+        let (score, mut rest) = block.split_at_mut_checked(8 * n)?;
+        let mut ids: [&'b mut [u8]; 4] = Default::default();
+        for slot in &mut ids {
+            let (column, tail) = rest.split_at_mut_checked(4 * n)?;
+            *slot = column;
+            rest = tail;
+        }
+        let mut small: [&'b mut [u8]; SMALL_COLUMNS] = Default::default();
+        for slot in &mut small {
+            let (column, tail) = rest.split_at_mut_checked(n)?;
+            *slot = column;
+            rest = tail;
+        }
+        Some(Self { score, ids, small })
+    }
+
+    /// The first `rows` rows and the rest.
+    fn split(&mut self, rows: usize) -> Option<(Parts<'_>, Parts<'_>)> {
+        let (score, score2) = self.score.split_at_mut_checked(8 * rows)?;
+        let mut ids: [&mut [u8]; 4] = Default::default();
+        let mut ids2: [&mut [u8]; 4] = Default::default();
+        for ((column, a), b) in self.ids.iter_mut().zip(&mut ids).zip(&mut ids2) {
+            (*a, *b) = column.split_at_mut_checked(4 * rows)?;
+        }
+        let mut small: [&mut [u8]; SMALL_COLUMNS] = Default::default();
+        let mut small2: [&mut [u8]; SMALL_COLUMNS] = Default::default();
+        for ((column, a), b) in self.small.iter_mut().zip(&mut small).zip(&mut small2) {
+            (*a, *b) = column.split_at_mut_checked(rows)?;
+        }
+        Some((
+            Parts { score, ids, small },
+            Parts {
+                score: score2,
+                ids: ids2,
+                small: small2,
+            },
+        ))
+    }
+}
+
+/// Writes the value of row `i` of a column of `W`-byte values.
+fn put<const W: usize>(column: &mut [u8], i: usize, value: [u8; W]) {
+    if let Some(cell) = column.get_mut(i * W..(i + 1) * W) {
+        cell.copy_from_slice(&value);
+    }
+}
+
+/// The code in row `i` of a column of 4-byte code slots (-1 if none).
+fn code_at(column: &[u8], i: usize) -> i32 {
+    column
+        .get(i * 4..(i + 1) * 4)
+        .and_then(|c| <[u8; 4]>::try_from(c).ok())
+        .map_or(-1, i32::from_ne_bytes)
+}
+
+/// The categories of one id column, in order of first appearance, and the
+/// code of each id.
 #[derive(Default)]
-struct IdColumn<'a> {
-    codes: Vec<i32>,
+struct Dict<'a> {
     values: Vec<&'a str>,
     index: FxHashMap<&'a str, i32>,
     last: Option<(&'a str, i32)>,
 }
 
-impl<'a> IdColumn<'a> {
+impl<'a> Dict<'a> {
     fn code_of(&mut self, id: &'a str) -> i32 {
         let next = i32::try_from(self.values.len()).unwrap_or(i32::MAX);
         *self.index.entry(id).or_insert_with(|| {
@@ -83,8 +161,9 @@ impl<'a> IdColumn<'a> {
         })
     }
 
-    fn push(&mut self, id: Option<&'a str>) {
-        let code = match (id, self.last) {
+    /// The code of `id`, -1 for none.
+    fn code(&mut self, id: Option<&'a str>) -> i32 {
+        match (id, self.last) {
             (None, _) => -1,
             // Consecutive outcomes mostly share their unit: no hashing then.
             (Some(id), Some((prev, code))) if same(prev, id) => code,
@@ -93,54 +172,50 @@ impl<'a> IdColumn<'a> {
                 self.last = Some((id, code));
                 code
             }
-        };
-        self.codes.push(code);
+        }
     }
 
-    /// Appends `other`'s rows, renumbering its codes into this dictionary.
-    fn append(&mut self, other: Self) {
+    /// Takes `other`'s categories into this dictionary and renumbers the
+    /// codes of its rows (a column of 4-byte code slots) to match.
+    fn merge(&mut self, other: &Self, column: &mut [u8]) {
         let remap: Vec<i32> = other.values.iter().map(|v| self.code_of(v)).collect();
-        self.codes.extend(other.codes.iter().map(|&c| {
-            usize::try_from(c)
+        for slot in column.chunks_exact_mut(4) {
+            let old = <[u8; 4]>::try_from(&*slot).map_or(-1, i32::from_ne_bytes);
+            let new = usize::try_from(old)
                 .ok()
                 .and_then(|i| remap.get(i).copied())
-                .unwrap_or(-1)
-        }));
-    }
-
-    fn bytes(&self) -> Vec<u8> {
-        self.codes.iter().flat_map(|c| c.to_ne_bytes()).collect()
+                .unwrap_or(-1);
+            slot.copy_from_slice(&new.to_ne_bytes());
+        }
     }
 }
 
-/// The columns of `to_pandas`, built without the GIL.
-struct Columns<'a> {
-    kind: Vec<u8>,
-    unit_kind: Vec<u8>,
-    level: Vec<u8>,
-    reason: Vec<u8>,
-    score: Vec<u8>,
-    provisional: Vec<u8>,
-    quota_demoted: Vec<u8>,
-    unit: IdColumn<'a>,
-    grassroots: IdColumn<'a>,
-    commune: IdColumn<'a>,
-    province: IdColumn<'a>,
+/// The width in bytes that pandas gives the codes of a categorical with
+/// `categories` categories (`coerce_indexer_dtype`); codes of that width are
+/// used as they are, without a copy.
+fn code_width(categories: usize) -> usize {
+    if categories < 127 {
+        1
+    } else if categories < 32_767 {
+        2
+    } else {
+        4
+    }
 }
 
-impl<'a> Columns<'a> {
-    fn append(&mut self, other: Self) {
-        self.kind.extend(other.kind);
-        self.unit_kind.extend(other.unit_kind);
-        self.level.extend(other.level);
-        self.reason.extend(other.reason);
-        self.score.extend(other.score);
-        self.provisional.extend(other.provisional);
-        self.quota_demoted.extend(other.quota_demoted);
-        self.unit.append(other.unit);
-        self.grassroots.append(other.grassroots);
-        self.commune.append(other.commune);
-        self.province.append(other.province);
+/// Rewrites a column of `n` 4-byte codes in place as codes of `width` bytes
+/// (at the start of the column). Every code fits: `width` is
+/// [`code_width`] of the number of categories.
+fn narrow(column: &mut [u8], n: usize, width: usize) {
+    // Row i moves from 4 i to width i <= 4 i: front to back never overwrites
+    // a code not yet read.
+    for i in 0..n {
+        let c = code_at(column, i);
+        match width {
+            1 => put(column, i, i8::try_from(c).unwrap_or(-1).to_ne_bytes()),
+            2 => put(column, i, i16::try_from(c).unwrap_or(-1).to_ne_bytes()),
+            _ => {}
+        }
     }
 }
 
@@ -149,97 +224,178 @@ fn code(i: usize) -> u8 {
     u8::try_from(i).ok().filter(|&c| c < 0x80).unwrap_or(0xff)
 }
 
-/// The columns of all outcomes, the two halves on two threads.
-fn columns<'a>(report: &'a Report, graph: Option<&'a OrgGraph>) -> Columns<'a> {
-    let half = report.outcomes.len() / 2;
-    let first = || report.outcomes.iter().take(half);
-    let second = || report.outcomes.iter().skip(half);
-    let (mut a, b) = std::thread::scope(|s| {
-        let other = s.spawn(|| columns_of(second(), report.year, graph));
-        let a = columns_of(first(), report.year, graph);
-        (a, other.join())
-    });
-    match b {
-        Ok(b) => a.append(b),
-        // The thread cannot panic (no panicking call); if it did, do the half here.
-        Err(_) => a.append(columns_of(second(), report.year, graph)),
+/// How much more an organisation's row costs than a member's: its province
+/// is looked up in the graph (a member's is its cell's, known after the
+/// first member of the cell) and its unit, grassroots and commune change
+/// from one row to the next.
+const ORGANISATION_COST: usize = 8;
+
+/// Where to split the outcomes for two threads to do about the same work:
+/// the members come first, then the organisations, which cost more.
+fn balanced_split(report: &Report) -> usize {
+    let outcomes = &report.outcomes;
+    let n = outcomes.len();
+    // The first organisation (members first, then organisations).
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match outcomes.get(mid).map(|o| o.kind()) {
+            Some(SubjectKind::Member) => lo = mid + 1,
+            _ => hi = mid,
+        }
     }
-    a
+    let members = lo;
+    let half = (members + ORGANISATION_COST * (n - members)) / 2;
+    if half <= members {
+        half
+    } else {
+        members + (half - members) / ORGANISATION_COST
+    }
 }
 
-fn columns_of<'a>(
-    outcomes: impl ExactSizeIterator<Item = OutcomeRef<'a>>,
+/// Fills the block with the columns of all outcomes (the two halves on two
+/// threads); returns the categories of each id column and the width of its
+/// codes, narrowed in place to [`code_width`].
+fn fill<'a>(
+    report: &'a Report,
+    graph: Option<&'a OrgGraph>,
+    mut parts: Parts<'_>,
+) -> [(Vec<&'a str>, usize); 4] {
+    let n = report.outcomes.len();
+    let half = balanced_split(report);
+    let first = || report.outcomes.iter().take(half);
+    let second = || report.outcomes.iter().skip(half);
+    let dicts = match parts.split(half) {
+        Some((mut a, mut b)) => {
+            let (mut dicts, theirs) = std::thread::scope(|s| {
+                let b = &mut b;
+                let other = s.spawn(move || fill_rows(second(), report.year, graph, b));
+                (fill_rows(first(), report.year, graph, &mut a), other.join())
+            });
+            // The thread cannot panic (no panicking call); if it did, do the half here.
+            let theirs = theirs.unwrap_or_else(|_| fill_rows(second(), report.year, graph, &mut b));
+            for ((dict, other), column) in dicts.iter_mut().zip(&theirs).zip(&mut b.ids) {
+                dict.merge(other, column);
+            }
+            dicts
+        }
+        // Cannot happen (`half <= n`): all on this thread then.
+        None => fill_rows(report.outcomes.iter(), report.year, graph, &mut parts),
+    };
+    let mut out: [(Vec<&'a str>, usize); 4] = Default::default();
+    for ((dict, column), slot) in dicts.into_iter().zip(&mut parts.ids).zip(&mut out) {
+        let width = code_width(dict.values.len());
+        narrow(column, n, width);
+        *slot = (dict.values, width);
+    }
+    out
+}
+
+/// Fills `parts` with the columns of `outcomes`.
+fn fill_rows<'a>(
+    outcomes: impl Iterator<Item = OutcomeRef<'a>>,
     year: i32,
     graph: Option<&'a OrgGraph>,
-) -> Columns<'a> {
-    let n = outcomes.len();
-    let mut c = Columns {
-        kind: Vec::with_capacity(n),
-        unit_kind: Vec::with_capacity(n),
-        level: Vec::with_capacity(n),
-        reason: Vec::with_capacity(n),
-        score: Vec::with_capacity(n * 8),
-        provisional: Vec::with_capacity(n),
-        quota_demoted: Vec::with_capacity(n),
-        unit: IdColumn::default(),
-        grassroots: IdColumn::default(),
-        commune: IdColumn::default(),
-        province: IdColumn::default(),
-    };
+    parts: &mut Parts<'_>,
+) -> [Dict<'a>; 4] {
     let end = xeploai::date::end_of_year(year);
-    let mut province = match (graph, end) {
+    let mut resolver = match (graph, end) {
         (Some(g), Some(end)) => Some(Resolver::new(g, end, UnitKind::Province)),
         _ => None,
     };
     const NA: u8 = 0xff; // -1 as i8
-    let mut last_province: Option<(&str, Option<&str>)> = None;
-    for o in outcomes {
-        c.kind.push(u8::from(o.kind() == SubjectKind::Organisation));
-        c.unit_kind.push(
-            UnitKind::ALL
-                .iter()
-                .position(|k| *k == o.unit_kind())
-                .map_or(NA, code),
-        );
-        if let Some(level) = o.level() {
-            c.level.push(level as u8);
-            c.reason.push(NA);
-            let score = o.score().map_or(f64::NAN, |s| f64::from(s) / 10.0);
-            c.score.extend_from_slice(&score.to_ne_bytes());
-            c.provisional.push(u8::from(o.provisional()));
-            c.quota_demoted.push(u8::from(o.quota_demoted()));
-        } else {
-            c.level.push(NA);
-            let reason = o.not_rated_reason();
-            c.reason.push(
-                REASONS
-                    .iter()
-                    .position(|x| Some(*x) == reason)
-                    .map_or(NA, code),
-            );
-            c.score.extend_from_slice(&f64::NAN.to_ne_bytes());
-            c.provisional.push(0);
-            c.quota_demoted.push(0);
-        }
-        c.unit.push(o.unit());
-        c.grassroots.push(o.grassroots());
-        c.commune.push(o.commune());
-        let start = match o.kind() {
-            SubjectKind::Member => o.unit(),
-            SubjectKind::Organisation => Some(o.subject()),
-        };
-        let found = match (start, last_province) {
-            (Some(s), Some((prev, found))) if same(prev, s) => found,
-            (Some(s), _) => {
-                let found = province.as_mut().and_then(|p| p.of(s));
-                last_province = Some((s, found));
-                found
+    let [unit, grassroots, commune, province] = &mut parts.ids;
+    let [kind, unit_kind, level, reason, provisional, quota_demoted] = &mut parts.small;
+    let mut dicts: [Dict<'a>; 4] = Default::default();
+    // The province code of each unit code (members: their cell's province).
+    let mut province_of_unit: Vec<Option<i32>> = Vec::new();
+    for (i, o) in outcomes.enumerate() {
+        put(kind, i, [u8::from(o.kind() == SubjectKind::Organisation)]);
+        let uk = UnitKind::ALL.iter().position(|k| *k == o.unit_kind());
+        put(unit_kind, i, [uk.map_or(NA, code)]);
+        let (lv, rs, score, prov, demoted) = match o.level() {
+            Some(l) => (
+                l as u8,
+                NA,
+                o.score().map_or(f64::NAN, |s| f64::from(s) / 10.0),
+                o.provisional(),
+                o.quota_demoted(),
+            ),
+            None => {
+                let r = o.not_rated_reason();
+                let rs = REASONS.iter().position(|x| Some(*x) == r).map_or(NA, code);
+                (NA, rs, f64::NAN, false, false)
             }
-            (None, _) => None,
         };
-        c.province.push(found);
+        put(level, i, [lv]);
+        put(reason, i, [rs]);
+        put(parts.score, i, score.to_ne_bytes());
+        put(provisional, i, [u8::from(prov)]);
+        put(quota_demoted, i, [u8::from(demoted)]);
+        let [d_unit, d_grassroots, d_commune, d_province] = &mut dicts;
+        let u = d_unit.code(o.unit());
+        put(unit, i, u.to_ne_bytes());
+        put(
+            grassroots,
+            i,
+            d_grassroots.code(o.grassroots()).to_ne_bytes(),
+        );
+        put(commune, i, d_commune.code(o.commune()).to_ne_bytes());
+        // A member is in its cell's province; an organisation in its own.
+        let p = match (o.kind(), usize::try_from(u)) {
+            (SubjectKind::Member, Ok(u)) => match province_of_unit.get(u) {
+                Some(Some(p)) => *p,
+                _ => {
+                    let found = resolver
+                        .as_mut()
+                        .and_then(|r| o.unit().and_then(|s| r.find(s)));
+                    let p = d_province.code(found);
+                    if province_of_unit.len() <= u {
+                        province_of_unit.resize(u + 1, None);
+                    }
+                    if let Some(slot) = province_of_unit.get_mut(u) {
+                        *slot = Some(p);
+                    }
+                    p
+                }
+            },
+            (SubjectKind::Member, Err(_)) => -1,
+            (SubjectKind::Organisation, _) => {
+                d_province.code(resolver.as_mut().and_then(|r| r.find(o.subject())))
+            }
+        };
+        put(province, i, p.to_ne_bytes());
     }
-    c
+    dicts
+}
+
+/// Subjects per list in [`subjects_array`]: a list of this many is 512 KiB.
+const SUBJECTS_CHUNK: usize = 1 << 16;
+
+/// The subjects' ids as a numpy array of `str`, filled a short list at a time
+/// (the memory of one list is reused by the next, where a list of all the
+/// subjects would be fresh memory as large as the array).
+fn subjects_array<'py>(py: Python<'py>, report: &Report) -> PyResult<Bound<'py, PyAny>> {
+    let n = report.outcomes.len();
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("dtype", "object")?;
+    let array = PyModule::import(py, "numpy")?
+        .getattr("empty")?
+        .call((n,), Some(&kwargs))?;
+    let mut rows = report.outcomes.iter();
+    let mut start = 0;
+    while start < n {
+        let end = n.min(start + SUBJECTS_CHUNK);
+        let chunk = PyList::new(py, rows.by_ref().take(end - start).map(|o| o.subject()))?;
+        array.set_item(PySlice::new(py, index(start)?, index(end)?, 1), chunk)?;
+        start = end;
+    }
+    Ok(array)
+}
+
+/// A row number as a Python index.
+fn index(i: usize) -> PyResult<isize> {
+    isize::try_from(i).map_err(|_| pyo3::exceptions::PyOverflowError::new_err("too many rows"))
 }
 
 /// Counts of one group.
@@ -427,35 +583,75 @@ impl PyReport {
     /// rated), `reason` (why not rated, empty when rated), `score` (points,
     /// NaN when none), `provisional`, `quota_demoted`, then the ids of the
     /// unit (a member's cell, an organisation's parent), its grassroots
-    /// organisation, commune and province. Built column by column in Rust.
+    /// organisation, commune and province (categoricals, their categories in
+    /// order of first appearance). Built in Rust; a new frame on each call,
+    /// its cells editable.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let report = &*self.report;
         let graph = self.graph.as_deref();
-        let c = py.detach(|| columns(report, graph));
-        let subjects = PyList::new(py, report.outcomes.iter().map(|o| o.subject()))?;
-        let d = PyDict::new(py);
-        let bytes = |v: &[u8]| PyBytes::new(py, v);
-        d.set_item("kind", bytes(&c.kind))?;
-        d.set_item("unit_kind", bytes(&c.unit_kind))?;
-        d.set_item("level", bytes(&c.level))?;
-        d.set_item("reason", bytes(&c.reason))?;
-        d.set_item("score", bytes(&c.score))?;
-        d.set_item("provisional", bytes(&c.provisional))?;
-        d.set_item("quota_demoted", bytes(&c.quota_demoted))?;
-        for (name, col) in [
-            ("unit", &c.unit),
-            ("grassroots", &c.grassroots),
-            ("commune", &c.commune),
-            ("province", &c.province),
-        ] {
-            d.set_item(name, (bytes(&col.bytes()), PyList::new(py, &col.values)?))?;
-        }
+        let n = report.outcomes.len();
+        let too_many = || argument_error(py, &format!("{n} outcomes do not fit in one frame"));
+        let len = n.checked_mul(ROW_BYTES).ok_or_else(too_many)?;
+        let mut subjects = None;
+        let mut ids = Default::default();
+        // One buffer for the fixed-width columns, filled in place by two
+        // threads while this one (with the GIL) makes the subjects' array.
+        let block = PyByteArray::new_with(py, len, |block| {
+            let parts = Parts::new(block, n).ok_or_else(too_many)?;
+            let (array, columns) = std::thread::scope(|s| {
+                let columns = s.spawn(move || fill(report, graph, parts));
+                let array = subjects_array(py, report);
+                // Without the GIL while the columns are not done.
+                (array, py.detach(move || columns.join()))
+            });
+            subjects = Some(array?);
+            ids = match columns {
+                Ok(ids) => ids,
+                // The threads cannot panic (no panicking call); if they did, fill it here.
+                Err(_) => {
+                    let parts = Parts::new(block, n).ok_or_else(too_many)?;
+                    py.detach(move || fill(report, graph, parts))
+                }
+            };
+            Ok(())
+        })?;
+        let names = |all: &[&'static str]| PyList::new(py, all);
+        let kinds = names(&["member", "organisation"])?;
         let unit_kinds: Vec<_> = UnitKind::ALL.iter().map(|k| k.as_str()).collect();
+        let unit_kinds = names(&unit_kinds)?;
         let levels: Vec<_> = Level::ALL.iter().map(|l| l.as_str()).collect();
+        let levels = names(&levels)?;
         let reasons: Vec<_> = REASONS.iter().map(|r| r.as_str()).collect();
+        let reasons = names(&reasons)?;
+        // Where the columns are in the block.
+        let id_at = |k: usize| 8 * n + 4 * n * k;
+        let small_at = |i: usize| id_at(ID_COLUMNS.len()) + n * i;
+        // (name, byte offset in the block, dtype, categories, ordered), in the
+        // order of the frame's columns.
+        let layout = PyList::empty(py);
+        for (name, at, dtype, categories, ordered) in [
+            ("kind", small_at(0), "int8", Some(kinds), false),
+            ("unit_kind", small_at(1), "int8", Some(unit_kinds), false),
+            ("level", small_at(2), "int8", Some(levels), true),
+            ("reason", small_at(3), "int8", Some(reasons), false),
+            ("score", 0, "float64", None, false),
+            ("provisional", small_at(4), "bool", None, false),
+            ("quota_demoted", small_at(5), "bool", None, false),
+        ] {
+            layout.append((name, at, dtype, categories, ordered))?;
+        }
+        for (k, (name, (values, width))) in ID_COLUMNS.iter().zip(&ids).enumerate() {
+            let dtype = match width {
+                1 => "int8",
+                2 => "int16",
+                _ => "int32",
+            };
+            let categories = Some(PyList::new(py, values)?);
+            layout.append((*name, id_at(k), dtype, categories, false))?;
+        }
         frames(py)?
             .getattr("outcomes_frame")?
-            .call1((subjects, d, unit_kinds, levels, reasons))
+            .call1((subjects, block, layout))
     }
 
     /// Counts per group as a DataFrame, one row per group (sorted by id; a

@@ -126,6 +126,62 @@ def test_to_pandas_agrees_with_the_outcomes(report: xeploai.Report) -> None:
     assert (df["level"] >= "good").sum() > 0
 
 
+def test_to_pandas_id_categories_in_order_of_first_appearance(report: xeploai.Report) -> None:
+    # The columns are built on two threads whose dictionaries are merged.
+    df = report.to_pandas()
+    for col in ("unit", "grassroots", "commune"):
+        ids = [getattr(o, col) for o in report.outcomes]
+        assert list(df[col].cat.categories) == list(dict.fromkeys(i for i in ids if i is not None)), col
+    for col in ("unit", "grassroots", "commune", "province"):
+        seen = list(dict.fromkeys(df[col].dropna().astype(str)))
+        assert list(df[col].cat.categories) == seen, col
+        # The codes are as narrow as pandas makes them (no copy to narrow them).
+        n = len(seen)
+        width = np.int8 if n < 127 else np.int16 if n < 32767 else np.int32
+        assert df[col].cat.codes.dtype == width, col
+
+
+def test_to_pandas_frame_can_be_edited(report: xeploai.Report) -> None:
+    df = report.to_pandas()
+    other_unit = df["unit"].iloc[-1]
+    df.loc[0, "score"] = 1.5
+    df.loc[0, "level"] = "excellent"
+    df.loc[0, "provisional"] = True
+    df.loc[0, "unit"] = other_unit
+    df.loc[0, "kind"] = "organisation"
+    row = df.iloc[0]
+    assert (row["score"], row["level"], row["provisional"], row["unit"], row["kind"]) == (
+        1.5, "excellent", True, other_unit, "organisation",
+    )
+    # Each call gives a frame of its own.
+    again = report.to_pandas().iloc[0]
+    first = report.outcomes[0]
+    assert (None if np.isnan(again["score"]) else again["score"]) == first.score
+    assert again["kind"] == first.kind and again["unit"] == first.unit
+
+
+def test_to_pandas_of_a_report_without_outcomes(report: xeploai.Report) -> None:
+    doc = json.loads(report.to_json())
+    doc["outcomes"] = []
+    empty = xeploai.Report.from_json(json.dumps(doc)).to_pandas()
+    full = report.to_pandas()
+    assert empty.shape == (0, 12)
+    assert list(empty.columns) == list(full.columns)
+    for col in full.columns:
+        if col in ("unit", "grassroots", "commune", "province"):
+            assert isinstance(empty[col].dtype, pd.CategoricalDtype) and len(empty[col].cat.categories) == 0
+        else:
+            assert empty[col].dtype == full[col].dtype, col
+
+
+def test_to_pandas_province_agrees_with_summary_by_province(report: xeploai.Report) -> None:
+    df = report.to_pandas()
+    by = report.summary(by="province").dropna(subset=["unit"]).set_index("unit")
+    for kind, prefix in (("member", "members"), ("organisation", "organisations")):
+        counts = df[df["kind"] == kind].groupby("province", observed=True).size()
+        assert counts.to_dict() == by[f"{prefix}_on_roll"][by[f"{prefix}_on_roll"] > 0].to_dict()
+
+
 def test_summary_by_commune_matches_the_report(report: xeploai.Report) -> None:
     mine = report.summary(by="commune")
     theirs = report.summaries().set_index("unit")

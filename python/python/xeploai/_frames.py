@@ -278,39 +278,26 @@ def dataset_to_frames(text: str) -> dict[str, Any]:
 
 
 def outcomes_frame(
-    subjects: list[str],
-    columns: dict[str, Any],
-    unit_kinds: list[str],
-    levels: list[str],
-    reasons: list[str],
+    subjects: Any,
+    block: bytearray,
+    layout: list[tuple[str, int, str, list[str] | None, bool]],
 ) -> Any:
-    """The DataFrame of ``Report.to_pandas`` from the columns built in Rust."""
+    """The DataFrame of ``Report.to_pandas`` from the columns built in Rust:
+    the subjects (a numpy array of ``str``), and one buffer holding the other
+    columns, each described by ``(name, offset, dtype, categories, ordered)``
+    (categories: the codes of a categorical). The columns are views of the
+    buffer and the subjects' array, not copies."""
     import numpy as np
     import pandas as pd
 
-    def categorical(name: str, categories: list[str], ordered: bool = False) -> Any:
-        codes: Any = np.frombuffer(columns[name], dtype=np.int8)
-        return pd.Categorical.from_codes(codes, categories=pd.Index(categories), ordered=ordered)
-
-    def ids(name: str) -> Any:
-        raw, values = columns[name]
-        codes: Any = np.frombuffer(raw, dtype=np.int32)
-        return pd.Categorical.from_codes(codes, categories=pd.Index(values, dtype=object))
-
-    data = {
-        "subject": np.array(subjects, dtype=object),
-        "kind": categorical("kind", ["member", "organisation"]),
-        "unit_kind": categorical("unit_kind", unit_kinds),
-        "level": categorical("level", levels, ordered=True),
-        "reason": categorical("reason", reasons),
-        "score": np.frombuffer(columns["score"], dtype=np.float64),
-        "provisional": np.frombuffer(columns["provisional"], dtype=np.bool_),
-        "quota_demoted": np.frombuffer(columns["quota_demoted"], dtype=np.bool_),
-        "unit": ids("unit"),
-        "grassroots": ids("grassroots"),
-        "commune": ids("commune"),
-        "province": ids("province"),
-    }
+    n = len(subjects)
+    data: dict[str, Any] = {"subject": subjects}
+    for name, offset, dtype, categories, ordered in layout:
+        values: Any = np.frombuffer(block, dtype=dtype, count=n, offset=offset)
+        if categories is not None:
+            kind = pd.CategoricalDtype(pd.Index(categories, dtype=object), ordered=ordered)
+            values = pd.Categorical.from_codes(values, dtype=kind)
+        data[name] = values
     return pd.DataFrame(data, copy=False)
 
 
