@@ -98,13 +98,15 @@ pub(crate) fn run_on(
     let p = &policy.front;
     let as_of = end_of_year(year)?;
     let ds = graph.dataset();
-    let mut boards: Vec<&Unit> = graph
-        .units_of_kind_on(UnitKind::FrontWorkBoard, as_of)
+    // (position, unit) by id.
+    let mut boards: Vec<(u32, &Unit)> = graph
+        .positions_of_kind_on(UnitKind::FrontWorkBoard, as_of)
+        .filter_map(|p| Some((p, graph.unit_at(p)?)))
         .collect();
     if boards.is_empty() && ds.front.is_empty() {
         return None;
     }
-    boards.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    boards.sort_unstable_by(|a, b| a.1.id.cmp(&b.1.id));
     let mut places = Places::new(graph, as_of);
     let mut warnings: BTreeMap<String, u32> = BTreeMap::new();
 
@@ -118,16 +120,13 @@ pub(crate) fn run_on(
     ids.sort_unstable();
     ids.dedup();
     let schemes = rating::Schemes::load(graph, ids.into_iter());
-    let board_pos: Vec<u32> = boards
-        .iter()
-        .map(|b| graph.unit_pos(&b.id).unwrap_or(u32::MAX))
-        .collect();
-    let work = |part: &[&Unit]| {
+    let board_pos: Vec<u32> = boards.iter().map(|b| b.0).collect();
+    let work = |part: &[(u32, &Unit)]| {
         let mut w = BTreeMap::new();
         let out: Vec<_> = part
             .iter()
-            .map(|b| {
-                let checks = composition::check_board(graph, b, as_of, p);
+            .map(|&(pos, b)| {
+                let checks = composition::check_board_at(graph, pos, b, as_of, p);
                 let rated = evaluations
                     .get(b.id.as_str())
                     .map(|e| rating::rate_one(&schemes, e, p, year, &mut w));
@@ -165,7 +164,7 @@ pub(crate) fn run_on(
             scheme::QuotaScope::Commune => communes.get(i).copied().flatten(),
             scheme::QuotaScope::Province => provinces.get(i).copied().flatten(),
         },
-        |i| boards.get(i).map_or_else(String::new, |b| b.id.clone()),
+        |i| boards.get(i).map_or_else(String::new, |b| b.1.id.clone()),
     );
     let mut used: Vec<usize> = rated.iter().map(|(_, r)| r.scheme).collect();
     if let Some(d) = schemes.index(&p.scheme) {
@@ -183,7 +182,7 @@ pub(crate) fn run_on(
     let mut area_rank: FxHashMap<u32, u8> = FxHashMap::default();
     let mut outcomes = Vec::with_capacity(boards.len());
     let mut per_commune: BTreeMap<u32, CommuneFront> = BTreeMap::new();
-    for (i, ((checks, r), b)) in results.into_iter().zip(&boards).enumerate() {
+    for (i, ((checks, r), &(_, b))) in results.into_iter().zip(&boards).enumerate() {
         let rating = rating_of.get_mut(i).and_then(Option::take);
         let not_rated = match (&rating, r) {
             (Some(_), _) => None,

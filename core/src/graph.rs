@@ -347,6 +347,23 @@ impl OrgGraph {
             .filter_map(|&p| self.unit_at(p))
     }
 
+    /// The positions of the units of a kind that exist on `as_of`, in dataset order.
+    pub(crate) fn positions_of_kind_on(
+        &self,
+        kind: UnitKind,
+        as_of: Date,
+    ) -> impl Iterator<Item = u32> + '_ {
+        self.by_kind
+            .get(kind as usize)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .copied()
+            .filter(move |&p| {
+                self.unit_at(p)
+                    .is_some_and(|u| u.lifetime().contains(as_of))
+            })
+    }
+
     /// The units of a kind that exist on `as_of`.
     pub fn units_of_kind_on(
         &self,
@@ -534,10 +551,13 @@ impl OrgGraph {
     /// of a cell serving the area, on `as_of`.
     #[must_use]
     pub fn board_head_link(&self, area: &str, as_of: Date) -> HeadLink<'_> {
-        // By position: one lookup of the area's id.
-        let serving: Vec<u32> = self
-            .unit_pos(area)
-            .map_or_else(Vec::new, |a| self.serving_pos(a, as_of).collect());
+        self.unit_pos(area)
+            .map_or(HeadLink::NoCell, |a| self.board_head_link_at(a, as_of))
+    }
+
+    /// [`OrgGraph::board_head_link`] of the area at `area`.
+    pub(crate) fn board_head_link_at(&self, area: u32, as_of: Date) -> HeadLink<'_> {
+        let serving: Vec<u32> = self.serving_pos(area, as_of).collect();
         let of_kind = |keep: fn(UnitKind) -> bool| {
             serving
                 .iter()

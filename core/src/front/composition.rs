@@ -99,18 +99,33 @@ pub fn inspection_board(b: &InspectionBoard, areas: u64, as_of: Date) -> Check {
 /// ```
 #[must_use]
 pub fn check_board(graph: &OrgGraph, board: &Unit, as_of: Date, p: &FrontPolicy) -> Vec<Check> {
+    check_board_at(
+        graph,
+        graph.unit_pos(&board.id).unwrap_or(u32::MAX),
+        board,
+        as_of,
+        p,
+    )
+}
+
+/// [`check_board`] of the board at position `pos` (`u32::MAX`: not in the graph).
+pub(crate) fn check_board_at(
+    graph: &OrgGraph,
+    pos: u32,
+    board: &Unit,
+    as_of: Date,
+    p: &FrontPolicy,
+) -> Vec<Check> {
     let day = date_value(as_of);
     // Posts and persons by position: (role, person).
-    let posts: Vec<(Role, u32)> = graph.unit_pos(&board.id).map_or_else(Vec::new, |pos| {
-        graph
-            .posts_in(pos, as_of)
-            .filter_map(|i| {
-                let role = graph.dataset().posts.get(i as usize)?.role;
-                let person = graph.post_person.get(i as usize).copied()?;
-                Some((role, person))
-            })
-            .collect()
-    });
+    let posts: Vec<(Role, u32)> = graph
+        .posts_in(pos, as_of)
+        .filter_map(|i| {
+            let role = graph.dataset().posts.get(i as usize)?.role;
+            let person = graph.post_person.get(i as usize).copied()?;
+            Some((role, person))
+        })
+        .collect();
     let persons = |keep: &dyn Fn(Role) -> bool| -> Vec<u32> {
         let mut v: Vec<u32> = posts
             .iter()

@@ -114,10 +114,7 @@ impl<'g> Places<'g> {
 }
 
 fn positions(graph: &OrgGraph, kind: UnitKind, as_of: Date) -> Vec<u32> {
-    graph
-        .units_of_kind_on(kind, as_of)
-        .filter_map(|u| graph.unit_pos(&u.id))
-        .collect()
+    graph.positions_of_kind_on(kind, as_of).collect()
 }
 
 /// The commune Front committee's share of board heads (R1.2b): the board heads
@@ -125,21 +122,33 @@ fn positions(graph: &OrgGraph, kind: UnitKind, as_of: Date) -> Vec<u32> {
 /// `as_of`, and the number of those areas.
 #[must_use]
 pub fn committee_board_heads(graph: &OrgGraph, committee: &str, as_of: Date) -> (u64, u64) {
+    graph
+        .unit_pos(committee)
+        .map_or((0, 0), |c| committee_board_heads_at(graph, c, as_of))
+}
+
+/// [`committee_board_heads`] of the committee at `committee`, by position.
+fn committee_board_heads_at(graph: &OrgGraph, committee: u32, as_of: Date) -> (u64, u64) {
+    let kind_is = |p: u32, k: UnitKind| graph.unit_at(p).is_some_and(|u| u.kind == k);
     let Some(commune) = graph
-        .unit(committee)
+        .unit_at(committee)
         .and_then(|c| c.area.as_deref())
-        .filter(|a| graph.unit(a).is_some_and(|u| u.kind == UnitKind::Commune))
+        .and_then(|a| graph.unit_pos(a))
+        .filter(|&a| kind_is(a, UnitKind::Commune))
     else {
         return (0, 0);
     };
-    let areas = graph.children_of_kind(commune, UnitKind::ResidentialArea, as_of);
-    let Some(committee) = graph.unit_pos(committee) else {
-        return (0, areas.len() as u64);
-    };
+    let areas: Vec<u32> = graph
+        .children_pos(commune, as_of)
+        .filter(|&a| kind_is(a, UnitKind::ResidentialArea))
+        .collect();
     let members = areas
         .iter()
-        .filter_map(|a| graph.front_work_board_of_area(&a.id, as_of))
-        .filter_map(|b| graph.unit_pos(&b.id))
+        .filter_map(|&a| {
+            graph
+                .serving_pos(a, as_of)
+                .find(|&b| kind_is(b, UnitKind::FrontWorkBoard))
+        })
         .flat_map(|b| graph.holders_in(b, Role::BoardHead, as_of))
         .filter(|&h| graph.holds_in(h, Role::FrontCommitteeMember, committee, as_of))
         .count();
@@ -268,9 +277,8 @@ pub(crate) fn compute(
     // Board heads who are deputy secretaries (O14), over areas.
     let mut v = Vec::new();
     for &a in &areas {
-        let Some(u) = graph.unit_at(a) else { continue };
         // One link per area serves both the indicator and the honours (§6).
-        let link = graph.board_head_link(&u.id, as_of);
+        let link = graph.board_head_link_at(a, as_of);
         if let HeadLink::Yes { head, .. } = &link {
             heads_ds.push((a, head.id.clone()));
         }
@@ -289,7 +297,7 @@ pub(crate) fn compute(
         if u.level != Some(FrontLevel::Commune) {
             continue;
         }
-        let (x, a) = committee_board_heads(graph, &u.id, as_of);
+        let (x, a) = committee_board_heads_at(graph, c, as_of);
         share.push(places.observe(c, x, a));
         if let Some(met) = rule.met(x, a) {
             meeting.push(places.observe(c, u64::from(met), 1));
