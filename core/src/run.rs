@@ -1694,6 +1694,74 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_member_of_two_cells_is_rated_at_the_first_whatever_the_chunks() {
+        // A rated member of the sample's first cell moves on 1 July to its
+        // last cell; the first cell's review meeting is in May and the policy
+        // takes each cell's meeting as its reference date, so both cells hold
+        // the member. The two memberships fall in different chunks, taken by
+        // different threads from the two ends.
+        let policy = Policy {
+            reference_date: ReferenceDate::ReviewMeeting,
+            ..Policy::default()
+        };
+        let mut ds = crate::sample::dataset();
+        let g = crate::OrgGraph::build(ds.clone()).unwrap();
+        let r = rate(&g, 2025, None, &policy).unwrap();
+        let before = r.warnings.get("member_in_two_cells").copied().unwrap_or(0);
+        let first = r
+            .outcomes
+            .iter()
+            .find(|o| o.kind() == SubjectKind::Member && o.level().is_some())
+            .unwrap();
+        let (person, cell) = (first.subject().to_owned(), first.unit().unwrap().to_owned());
+        let last_cell = ds
+            .memberships
+            .iter()
+            .rev()
+            .map(|m| m.cell.clone())
+            .find(|c| *c != cell)
+            .unwrap();
+        let day = |m, d| chrono::NaiveDate::from_ymd_opt(2025, m, d);
+        let m = ds
+            .memberships
+            .iter_mut()
+            .find(|m| m.person == person && m.cell == cell)
+            .unwrap();
+        m.to = day(6, 30);
+        let mut extra = m.clone();
+        (extra.cell, extra.from, extra.to) = (last_cell.clone(), day(7, 1), None);
+        ds.memberships.push(extra);
+        for e in ds.evaluations.iter_mut().filter(|e| e.year == 2025) {
+            if e.subject == cell {
+                e.review_meeting = day(5, 15);
+            } else if e.subject == last_cell {
+                e.review_meeting = None;
+            }
+        }
+        let g = crate::OrgGraph::build(ds).unwrap();
+        let whole = rate_in_chunks(&g, 2025, None, &policy, usize::MAX).unwrap();
+        // (The earlier review meeting may catch other transfers of the cell too.)
+        assert!(
+            whole
+                .warnings
+                .get("member_in_two_cells")
+                .copied()
+                .unwrap_or(0)
+                > before
+        );
+        assert_eq!(
+            whole
+                .outcome(&person)
+                .and_then(|o| o.unit().map(str::to_owned)),
+            Some(cell)
+        );
+        for chunk in [1, 2, 5] {
+            let r = rate_in_chunks(&g, 2025, None, &policy, chunk).unwrap();
+            assert_eq!(r.to_json(), whole.to_json(), "{chunk} cells per chunk");
+        }
+    }
+
+    #[test]
     fn the_report_does_not_depend_on_the_chunks_of_the_member_pass() {
         let g = crate::sample::graph().unwrap();
         let policy = Policy::default();
