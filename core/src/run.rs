@@ -702,7 +702,8 @@ fn rate_in_chunks(
             }
         }
         // Quota among peers of this depth.
-        let mut groups: BTreeMap<(u8, String, String), Vec<u32>> = BTreeMap::new();
+        // Keys borrow their ids: (explicit 0 or 1, group or parent id, cell type or kind).
+        let mut groups: BTreeMap<(u8, &str, &str), Vec<u32>> = BTreeMap::new();
         for &o in level_orgs {
             if !matches!(
                 org_level(&store, &org_row, o),
@@ -712,17 +713,17 @@ fn rate_in_chunks(
             }
             let Some(u) = graph.unit_at(o) else { continue };
             let key = if let Some(g) = explicit.get(u.id.as_str()) {
-                (0, (*g).to_owned(), String::new())
+                (0, *g, "")
             } else {
                 let parent = graph
                     .parent_pos(o, end)
                     .and_then(|p| graph.unit_at(p))
-                    .map_or_else(String::new, |p| p.id.clone());
+                    .map_or("", |p| p.id.as_str());
                 let t = match policy.organisation_groups {
-                    OrganisationGrouping::ParentAndCellType => u
-                        .cell_type
-                        .map_or_else(|| u.kind.as_str().to_owned(), |c| c.as_str().to_owned()),
-                    OrganisationGrouping::Parent => String::new(),
+                    OrganisationGrouping::ParentAndCellType => {
+                        u.cell_type.map_or(u.kind.as_str(), |c| c.as_str())
+                    }
+                    OrganisationGrouping::Parent => "",
                 };
                 (1, parent, t)
             };
@@ -730,7 +731,7 @@ fn rate_in_chunks(
         }
         for ((kind, id, t), list) in groups {
             let name = if kind == 0 {
-                id.clone()
+                id.to_owned()
             } else if t.is_empty() {
                 format!("organisations:{id}")
             } else {
