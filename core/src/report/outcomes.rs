@@ -66,12 +66,6 @@ pub(crate) const NONE: u32 = u32::MAX;
 const NOT_RATED: u8 = 0x10;
 const PROVISIONAL: u8 = 1;
 const DEMOTED: u8 = 2;
-/// The findings arena holds one free slot after the row's findings: a row at
-/// the top level gets one, for the finding of the quota that comes later, so
-/// that adding it does not move the row's findings to the end of the arena.
-const SPARE: u8 = 4;
-/// The flags a reader sees (not [`SPARE`], which is about storage).
-const SHOWN: u8 = PROVISIONAL | DEMOTED;
 
 /// One subject: 48 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,18 +249,9 @@ impl Outcomes {
             .settings
             .iter()
             .fold(extra_settings, |m, s| m | setting_bit(s));
-        // A quota candidate: room for the quota's finding (a copy of the
-        // last finding holds the slot; it is not part of the row).
-        let spare = match (a.level, a.findings.last()) {
-            (Level::Excellent, Some(&last)) => {
-                self.findings.push(last);
-                SPARE
-            }
-            _ => 0,
-        };
         if let Some(r) = self.rows.last_mut() {
             r.score = a.score.unwrap_or(NONE);
-            r.flags = (if provisional { PROVISIONAL } else { 0 }) | spare;
+            r.flags = if provisional { PROVISIONAL } else { 0 };
             r.discretion_len = off(a.discretion.len());
             r.settings = settings;
         }
@@ -368,18 +353,10 @@ impl Outcomes {
     /// unless they are there already).
     pub(crate) fn push_finding(&mut self, i: u32, f: Finding) {
         let Some(&r) = self.row(i) else { return };
-        let free = (r.findings_start as usize).saturating_add(r.findings_len as usize);
-        let start = match self.findings.get_mut(free) {
-            Some(slot) if r.flags & SPARE != 0 => {
-                *slot = f;
-                r.findings_start
-            }
-            _ => append_to_range(&mut self.findings, r.findings_start, r.findings_len, f),
-        };
+        let start = append_to_range(&mut self.findings, r.findings_start, r.findings_len, f);
         if let Some(r) = self.row_mut(i) {
             r.findings_start = start;
             r.findings_len += 1;
-            r.flags &= !SPARE;
         }
     }
 
@@ -718,7 +695,7 @@ impl PartialEq for OutcomeRef<'_> {
             && self.commune() == o.commune()
             && self.row.state == o.row.state
             && self.score() == o.score()
-            && (self.level().is_none() || self.row.flags & SHOWN == o.row.flags & SHOWN)
+            && (self.level().is_none() || self.row.flags == o.row.flags)
             && self.findings() == o.findings()
             && self.discretion() == o.discretion()
             && self.row.settings == o.row.settings
@@ -928,51 +905,6 @@ mod tests {
         assert_eq!(values(a), [1, 2, 4, 6]);
         assert_eq!(values(b), [3, 5]);
         assert_eq!(store.subject_of(b), "b");
-    }
-
-    #[test]
-    fn a_top_level_row_takes_its_quota_finding_in_place() {
-        use crate::explain::Effect;
-        use crate::rules::{common, Assessment};
-        let mut store = Outcomes::with_capacity(2);
-        let row = |s| NewRow {
-            subject: s,
-            kind: SubjectKind::Member,
-            unit_kind: UnitKind::Cell,
-            unit: NONE,
-            grassroots: NONE,
-            commune: NONE,
-        };
-        let f = |v| Finding::new(&common::CIVIL_SERVANT_CAP, Effect::Lowered, &[v]);
-        let rated = |level, findings| Assessment {
-            level,
-            score: Some(950),
-            exceeded: (0, 0),
-            findings,
-            discretion: Vec::new(),
-            settings: Vec::new(),
-        };
-        let a = store.push_rated(&row("a"), rated(Level::Excellent, vec![f(1), f(2)]), 0);
-        let b = store.push_rated(&row("b"), rated(Level::Good, vec![f(3)]), 0);
-        // a's two findings, its free slot, b's finding.
-        assert_eq!(store.findings.len(), 4);
-        store.push_finding(a, f(4));
-        assert_eq!(store.findings.len(), 4, "the free slot took it");
-        store.push_finding(a, f(5));
-        assert_eq!(store.findings.len(), 8, "then the findings move to the end");
-        let values = |s: &Outcomes, i| -> Vec<i32> {
-            s.findings_of(i).iter().map(|x| x.values[0]).collect()
-        };
-        assert_eq!(values(&store, a), [1, 2, 4, 5]);
-        assert_eq!(values(&store, b), [3]);
-        // A free slot is storage only: a row that still has one equals the
-        // same outcome stored without it.
-        let c = store.push_rated(&row("c"), rated(Level::Excellent, vec![f(6)]), 0);
-        assert_eq!(values(&store, c), [6]);
-        let owned: Vec<_> = store.iter_stored().map(|o| o.to_owned()).collect();
-        let back = Outcomes::from_owned(&owned);
-        assert_eq!(back.len(), 3);
-        assert!(store.iter_stored().zip(back.iter()).all(|(x, y)| x == y));
     }
 
     #[test]
