@@ -779,12 +779,11 @@ fn rate_in_chunks(
     // 5. Heads after their collective (366 Điều 12 khoản 2).
     apply_heads(&ctx, &meta, &mut store, &person_result, &orgs, &org_row);
 
-    // 6. Proposals against what the rules allow.
-    let discrepancies = verify_proposals(&ctx, &store, &person_result, &org_row);
-
     if !store.fits() {
         return Err(RateError::TooLarge);
     }
+    // 6. Proposals against what the rules allow, and the report (together:
+    // both only read the store).
     let mut report = assemble(
         &ctx,
         regime,
@@ -794,7 +793,6 @@ fn rate_in_chunks(
         &person_result,
         &org_row,
         quotas,
-        discrepancies,
         duplicates,
     );
     // The Front side's section (DESIGN §6).
@@ -1606,20 +1604,25 @@ fn assemble(
     person_result: &[u32],
     org_row: &[u32],
     quotas: Vec<QuotaUsage>,
-    discrepancies: Vec<Discrepancy>,
     duplicates: u32,
 ) -> Report {
     let (graph, ds) = (ctx.graph, ctx.ds);
     let n_members = meta.len();
-    // Three walks that only read the store, on two threads.
-    let ((summarised, order), (warnings, discretion)) = join(
+    // Four walks that only read the store, on two threads: the proposals
+    // checked (step 6) and the parts of the report.
+    let ((summarised, order), ((warnings, discretion), discrepancies)) = join(
         || {
             (
                 summarise(ctx, &store, n_members, org_row),
                 report_order(&store, n_members, person_result, org_row),
             )
         },
-        || warnings_and_discretion(&store),
+        || {
+            (
+                warnings_and_discretion(&store),
+                verify_proposals(ctx, &store, person_result, org_row),
+            )
+        },
     );
     let Summarised {
         summaries,
