@@ -250,6 +250,15 @@ pub(crate) fn join<A: Send, B: Send>(
     })
 }
 
+/// Maps `f` over `items`, the two halves on two threads; the results in order.
+pub(crate) fn join_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let (first, second) = items.split_at(items.len() / 2);
+    let half = |part: &[T]| part.iter().map(&f).collect::<Vec<R>>();
+    let (mut out, more) = join(|| half(first), || half(second));
+    out.extend(more);
+    out
+}
+
 /// Converts a position to `u32` (datasets hold fewer than 4 billion records).
 pub(crate) fn pos32(pos: usize) -> u32 {
     u32::try_from(pos).unwrap_or(u32::MAX)

@@ -16,7 +16,7 @@ use crate::date::{add_months, end_of_year, Date, Period};
 use crate::evaluation::{ConclusionKind, Decision, Evaluation, QuotaGroup};
 use crate::explain::{date_value, level_value, Effect, Finding};
 use crate::graph::{eligibility, OrgGraph};
-use crate::index::{join, pos32};
+use crate::index::{join, join_map, pos32};
 use crate::level::Level;
 use crate::org::{Category, CellType, IneligibleReason, Role, UnitKind};
 use crate::outcome::{Discretion, NotRatedReason};
@@ -620,19 +620,10 @@ fn rate_in_chunks(
                 })
                 .unwrap_or_default();
             let (kind, id, _) = key;
-            let outstanding = kind == 0
-                && ds
-                    .quota_groups
-                    .iter()
-                    .any(|g| g.year == year && g.id == id && g.outstanding);
+            let outstanding = kind == 0 && outstanding_group(ds, year, id);
             plan_quota(&ctx, outstanding, &items, &store)
         };
-        let (first, second) = groups.split_at(groups.len() / 2);
-        let (mut plans, more) = join(
-            || first.iter().map(group_items).collect::<Vec<_>>(),
-            || second.iter().map(group_items).collect::<Vec<_>>(),
-        );
-        plans.extend(more);
+        let plans = join_map(&groups, group_items);
         drop(lists);
         for (((kind, id, cat), _), plan) in groups.into_iter().zip(plans) {
             let Some(plan) = plan else { continue };
@@ -683,18 +674,11 @@ fn rate_in_chunks(
     for (_, level_orgs) in by_depth.iter().rev() {
         // The organisations of a depth read only the levels below: assessed on
         // two threads, then stored in order.
-        let assess = |part: &[u32]| -> Vec<(Result<Assessment, Unrated>, u32)> {
-            part.iter()
-                .map(|&o| {
-                    let mut extra = 0;
-                    let r = assess_org(&ctx, o, jan1, &cell_counts, &sub_counts, &mut extra);
-                    (r, extra)
-                })
-                .collect()
-        };
-        let (first, second) = level_orgs.split_at(level_orgs.len() / 2);
-        let (mut results, more) = join(|| assess(first), || assess(second));
-        results.extend(more);
+        let results = join_map(level_orgs, |&o| {
+            let mut extra = 0;
+            let r = assess_org(&ctx, o, jan1, &cell_counts, &sub_counts, &mut extra);
+            (r, extra)
+        });
         for (&o, result) in level_orgs.iter().zip(results) {
             let row = push_org(&ctx, o, result, &mut store);
             if let Some(slot) = org_row.get_mut(o as usize) {
@@ -737,11 +721,7 @@ fn rate_in_chunks(
             } else {
                 format!("organisations:{id}:{t}")
             };
-            let outstanding = kind == 0
-                && ds
-                    .quota_groups
-                    .iter()
-                    .any(|g| g.year == year && g.id == id && g.outstanding);
+            let outstanding = kind == 0 && outstanding_group(ds, year, id);
             let items: Vec<QItem> = list
                 .iter()
                 .map(|&o| {
@@ -827,6 +807,14 @@ fn explicit_groups(ds: &Dataset, year: i32) -> FxHashMap<&str, &str> {
     map
 }
 
+/// Whether the explicit quota group `id` of `year` is marked outstanding
+/// (its higher percentage applies).
+fn outstanding_group(ds: &Dataset, year: i32, id: &str) -> bool {
+    ds.quota_groups
+        .iter()
+        .any(|g| g.year == year && g.id == id && g.outstanding)
+}
+
 /// A subject of a quota group: its row and its tasks (exceeded, assigned).
 struct QItem {
     row: u32,
@@ -847,7 +835,7 @@ struct QuotaPlan {
     ranked: Vec<(u32, Option<Level>)>,
 }
 
-/// Ranks one group's candidates and computes its cap (reads the store only); `outcome_of(index)` gives each item's outcome.
+/// Ranks one group's candidates and computes its cap (reads the store only).
 fn plan_quota(
     ctx: &Ctx<'_>,
     outstanding: bool,

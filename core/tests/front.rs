@@ -381,35 +381,55 @@ fn gates_lower_and_vetoes_force_the_lowest_band() {
     assert_eq!(s.rate(&e).rank, 4);
 }
 
-#[test]
-fn the_quota_of_a_scheme_demotes_the_lowest_scores_in_its_scope() {
+/// Ten areas of commune `X` with their boards, `B-A0` to `B-A9`, evaluated on
+/// the scheme `scheme_id` (given in `scheme`, or a preset), board `k` with the
+/// points and tasks exceeded (of 10, all on time) of `board_of(k)`.
+fn ten_boards(
+    scheme_id: &str,
+    scheme: Option<Value>,
+    board_of: impl Fn(usize) -> (u32, u32),
+) -> FrontReport {
     let mut fx = with_front(Fx::new());
     let mut evals = Vec::new();
     for k in 0..10 {
         let area = format!("A{k}");
         fx.units.push(json!({"id": area, "kind": "residential_area", "name": format!("Ấp {k}"), "local_name": "ấp", "parent": "X"}));
         board(&mut fx, &area, 9, &format!("H{k}"), false);
-        // Boards 0 and 1 qualify for HTXSNV (95 and 93 points); the others are HTTNV.
-        let score = match k {
-            0 => 950,
-            1 => 930,
-            _ => 800,
-        };
+        let (score, exceeded) = board_of(k);
         let common = score * 3 / 10;
-        evals.push(json!({"board": format!("B-{area}"), "year": 2025, "scheme": "qd366-collective",
-            "scores": {"tieu_chi_chung": common, "ket_qua_nhiem_vu": score - common}, "tasks": excellent_tasks()}));
+        evals.push(
+            json!({"board": format!("B-{area}"), "year": 2025, "scheme": scheme_id,
+            "scores": {"tieu_chi_chung": common, "ket_qua_nhiem_vu": score - common},
+            "tasks": common::tasks(10, 10, 0, exceeded)}),
+        );
     }
-    fx.front = json!({"board_evaluations": evals});
-    let f = front_of(&fx, &Policy::default());
-    let rank = |b: &str| {
-        let r = f
-            .boards
-            .iter()
-            .find(|x| x.board == b)
-            .and_then(|x| x.rating.as_ref())
-            .expect("rated");
-        (r.rank, r.quota_demoted)
+    fx.front = match scheme {
+        Some(s) => json!({"schemes": [s], "board_evaluations": evals}),
+        None => json!({"board_evaluations": evals}),
     };
+    front_of(&fx, &Policy::default())
+}
+
+/// A board's final rank and whether the quota demoted it.
+fn rank_of(f: &FrontReport, board: &str) -> (u8, bool) {
+    let r = f
+        .boards
+        .iter()
+        .find(|x| x.board == board)
+        .and_then(|x| x.rating.as_ref())
+        .expect("rated");
+    (r.rank, r.quota_demoted)
+}
+
+#[test]
+fn the_quota_of_a_scheme_demotes_the_lowest_scores_in_its_scope() {
+    // Boards 0 and 1 qualify for HTXSNV (95 and 93 points); the others are HTTNV.
+    let f = ten_boards("qd366-collective", None, |k| match k {
+        0 => (950, 3),
+        1 => (930, 3),
+        _ => (800, 3),
+    });
+    let rank = |b: &str| rank_of(&f, b);
     // 2 HTXSNV, 8 HTTNV: floor(20 % × 8) = 1, so the lower of the two is demoted;
     // then 1 ≤ floor(20 % × 9) = 1.
     assert_eq!(rank("B-A0"), (1, false));
@@ -441,38 +461,12 @@ fn two_candidates(order: Option<&str>) -> Vec<(u8, bool)> {
     if let Some(o) = order {
         scheme["quota"]["demotion_order"] = json!(o);
     }
-    let mut fx = with_front(Fx::new());
-    let mut evals = Vec::new();
-    for k in 0..10 {
-        let area = format!("A{k}");
-        fx.units.push(json!({"id": area, "kind": "residential_area", "name": format!("Ấp {k}"), "local_name": "ấp", "parent": "X"}));
-        board(&mut fx, &area, 9, &format!("H{k}"), false);
-        let (score, exceeded) = match k {
-            0 => (950, 3),
-            1 => (930, 5),
-            _ => (800, 3),
-        };
-        let common = score * 3 / 10;
-        evals.push(
-            json!({"board": format!("B-{area}"), "year": 2025, "scheme": "custom-366",
-            "scores": {"tieu_chi_chung": common, "ket_qua_nhiem_vu": score - common},
-            "tasks": common::tasks(10, 10, 0, exceeded)}),
-        );
-    }
-    fx.front = json!({"schemes": [scheme], "board_evaluations": evals});
-    let f = front_of(&fx, &Policy::default());
-    ["B-A0", "B-A1"]
-        .iter()
-        .map(|b| {
-            let r = f
-                .boards
-                .iter()
-                .find(|x| x.board == *b)
-                .and_then(|x| x.rating.as_ref())
-                .expect("rated");
-            (r.rank, r.quota_demoted)
-        })
-        .collect()
+    let f = ten_boards("custom-366", Some(scheme), |k| match k {
+        0 => (950, 3),
+        1 => (930, 5),
+        _ => (800, 3),
+    });
+    ["B-A0", "B-A1"].iter().map(|b| rank_of(&f, b)).collect()
 }
 
 #[test]
