@@ -11,6 +11,13 @@
 //! serialises the report; `--structure` generates the organisation graph only
 //! (no rating inputs) and skips the rating. After the rating, the Front side
 //! alone is timed (`front 2025`; the rating's time includes it).
+//!
+//! The rating's line also gives its CPU time (user and system, all threads)
+//! and the memory it touched for the first time (minor page faults × 4 KiB);
+//! the `fresh memory` line times touching 32 MiB of new memory just before. On a
+//! virtual machine whose host takes freed pages back, a first touch costs
+//! several microseconds a page and varies from hour to hour: read the
+//! rating's time beside it.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -26,20 +33,24 @@ fn peak_rss_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
-/// CPU time of the process (user + system, all threads) in seconds, from
-/// /proc/self/stat (clock ticks of 1/100 s): on a shared machine it shows the
-/// work done, which wall time does not when other processes take the cores.
-fn cpu_s() -> f64 {
+/// CPU time of the process (user and system, all threads) in seconds, and its
+/// minor page faults, from /proc/self/stat (clock ticks of 1/100 s): on a
+/// shared machine the CPU time shows the work done, which wall time does not
+/// when other processes take the cores; the page faults count the fresh
+/// memory touched (4 KiB each), which is much of the cost on this machine.
+fn cpu_s() -> (f64, f64, f64) {
     std::fs::read_to_string("/proc/self/stat")
         .ok()
         .and_then(|s| {
-            // Fields after the command name (in parentheses): utime is the 12th, stime the 13th.
+            // Fields after the command name (in parentheses): minflt is the 8th,
+            // utime the 12th, stime the 13th.
             let rest = s.rsplit_once(')')?.1;
             let f: Vec<&str> = rest.split_whitespace().collect();
-            let ticks = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
-            Some(ticks / 100.0)
+            let user = f.get(11)?.parse::<f64>().ok()? / 100.0;
+            let system = f.get(12)?.parse::<f64>().ok()? / 100.0;
+            Some((user, system, f.get(7)?.parse::<f64>().ok()?))
         })
-        .unwrap_or(f64::NAN)
+        .unwrap_or((f64::NAN, f64::NAN, f64::NAN))
 }
 
 fn main() {
@@ -107,6 +118,16 @@ fn main() {
     if structure {
         return finish(graph);
     }
+    // What fresh memory costs on this machine right now, timed just before
+    // the rating (32 MiB, freed at once: at most that much warm memory for
+    // the rating to reuse). On a virtual machine whose host takes freed pages
+    // back, a first touch can cost several microseconds a page, and that
+    // varies from hour to hour.
+    let t = Instant::now();
+    let probe = vec![1u8; 32 << 20];
+    let probe_s = t.elapsed().as_secs_f64();
+    black_box(&probe);
+    drop(probe);
     let (t, cpu) = (Instant::now(), cpu_s());
     let report = match xeploai::run::rate(&graph, 2025, None, &policy) {
         Ok(r) => r,
@@ -116,15 +137,22 @@ fn main() {
         }
     };
     let rate_s = t.elapsed().as_secs_f64();
-    let rate_cpu = cpu_s() - cpu;
+    let after = cpu_s();
+    let (user, system, faults) = (after.0 - cpu.0, after.1 - cpu.1, after.2 - cpu.2);
+    let fresh_gib = faults * 4096.0 / f64::from(1u32 << 30);
     let m = &report.total.members;
     println!(
-        "rate 2025 (qd366):  {rate_s:8.3} s   (CPU {rate_cpu:.2} s) {} outcomes; members {} on roll, {} rated; {} quota groups, {} discrepancies",
+        "rate 2025 (qd366):  {rate_s:8.3} s   (CPU {user:.2} s user + {system:.2} s system; {faults:.0} page faults = {fresh_gib:.2} GiB fresh) {} outcomes; members {} on roll, {} rated; {} quota groups, {} discrepancies",
         report.outcomes.len(),
         m.on_roll,
         m.rated,
         report.quotas.len(),
         report.discrepancies.len()
+    );
+    println!(
+        "fresh memory:       {:8.3} s/GiB ({:.1} µs a 4 KiB page, 32 MiB touched just before the rating)",
+        probe_s * 32.0,
+        probe_s * 1e6 / 8192.0
     );
     if std::env::args().any(|a| a == "--report-json") {
         let t = Instant::now();

@@ -26,7 +26,7 @@ use crate::policy::{
 };
 use crate::quota::{cap, QuotaUsage};
 use crate::regime::Regime;
-use crate::report::outcomes::{reverse_blocks, setting_bit, NewRow, Outcomes};
+use crate::report::outcomes::{setting_bit, NewRow, Outcomes, Row};
 use crate::report::{
     Counts, Discrepancy, DiscretionItem, Report, SubjectKind, Tally, UnitSummary, REPORT_FORMAT,
 };
@@ -79,6 +79,59 @@ impl Members {
             meta: Vec::with_capacity(n),
         }
     }
+
+    /// Copies `other`'s members after these and empties it, keeping its room.
+    fn append_from(&mut self, other: &mut Self) {
+        self.out.append_from(&mut other.out);
+        self.meta.append(&mut other.meta);
+    }
+}
+
+/// The member pass's store, filled in the order of the chunks whichever
+/// thread rates them. A chunk is rated into a small buffer, used again once
+/// copied, so the memory touched for the first time is the store's own, once
+/// (on a virtual machine a fresh page costs far more than a copy).
+#[derive(Default)]
+struct InOrder {
+    /// The next chunk to copy into the store.
+    next: usize,
+    /// Chunks rated, waiting for their turn.
+    pending: BTreeMap<usize, Members>,
+    /// Emptied buffers, ready for another chunk.
+    spare: Vec<Members>,
+    /// The store; `None` while a thread copies into it (outside the lock,
+    /// so that the other thread goes on rating).
+    store: Option<Members>,
+}
+
+impl InOrder {
+    /// Hands over chunk `k`'s buffer and returns an empty one for the next
+    /// chunk. The thread that finds the store free and the next chunk ready
+    /// copies every ready chunk, in order, outside the lock.
+    fn commit(lock: &std::sync::Mutex<Self>, k: usize, buf: Members) -> Members {
+        // A poisoned lock means the other thread panicked: `join` passes it on.
+        let guard = || {
+            lock.lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        let mut state = guard();
+        state.pending.insert(k, buf);
+        let ready = state.pending.contains_key(&state.next);
+        if let Some(mut store) = state.store.take_if(|_| ready) {
+            while let Some(mut chunk) = {
+                let next = state.next;
+                state.pending.remove(&next)
+            } {
+                state.next += 1;
+                drop(state);
+                store.append_from(&mut chunk);
+                state = guard();
+                state.spare.push(chunk);
+            }
+            state.store = Some(store);
+        }
+        state.spare.pop().unwrap_or_default()
+    }
 }
 
 /// Cells per chunk of the member pass (a few hundred chunks at country scale).
@@ -106,9 +159,14 @@ fn push(
     new: &NewRow<'_>,
     result: Result<Assessment, Unrated>,
     extra: u32,
+    quota_follows: bool,
 ) -> u32 {
     match result {
-        Ok(a) => out.push_rated(new, a, extra),
+        Ok(a) => {
+            // A quota candidate gets one more finding: room for it is kept.
+            let room = quota_follows && a.level == Level::Excellent;
+            out.push_rated(new, a, extra, room)
+        }
         Err(Unrated { reason, finding }) => out.push_not_rated(new, reason, &[finding]),
     }
 }
@@ -207,7 +265,13 @@ impl<'a> Ctx<'a> {
         if let Ok(a) = &result {
             meta.exceeded = a.exceeded;
         }
-        push(&mut members.out, &new, result, extra);
+        push(
+            &mut members.out,
+            &new,
+            result,
+            extra,
+            self.rules.quota().is_some(),
+        );
         members.meta.push(meta);
     }
 
@@ -438,66 +502,54 @@ fn rate_in_chunks(
         .filter(|&o| graph.unit_at(o).is_some_and(|u| u.kind.holds_members()))
         .collect();
     // On two threads. One rates the Front side first (DESIGN §4: the boards
-    // before the cells that read them), then both take chunks of cells, from
-    // the two ends of the list, so that they finish together whatever the
-    // Front side's share. Each store reserves room for every membership: the
-    // part not written is never touched.
-    let reserve = ds.memberships.len();
+    // before the cells that read them), then both take the next chunk of
+    // cells until none is left, so that they finish together whatever the
+    // Front side's share. The store reserves room for every membership and
+    // organisation: the part not written is never touched.
     let chunks = cells.len().div_ceil(chunk);
-    let next = std::sync::Mutex::new((0usize, chunks));
-    let take = |from_back: bool| -> Option<usize> {
-        let mut ends = next.lock().ok()?;
-        let (lo, hi) = &mut *ends;
-        if *lo >= *hi {
-            return None;
-        }
-        if from_back {
-            *hi -= 1;
-            Some(*hi)
-        } else {
-            *lo += 1;
-            Some(*lo - 1)
-        }
-    };
-    let rate_chunk = |k: usize, members: &mut Members| {
-        let part = cells
-            .get(k * chunk..((k + 1) * chunk).min(cells.len()))
-            .unwrap_or_default();
-        for &cell in part {
-            let cell_ref = ctx.reference_of(cell);
-            for m_pos in graph.cell_membership_positions(cell) {
-                let Some(m) = ds.memberships.get(m_pos as usize) else {
-                    continue;
-                };
-                if m.period().contains(cell_ref) {
-                    ctx.rate_member(cell, cell_ref, m_pos, m, members);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let in_order = std::sync::Mutex::new(InOrder {
+        // The organisations' rows follow the members'.
+        store: Some(Members::with_capacity(ds.memberships.len() + orgs.len())),
+        ..InOrder::default()
+    });
+    let rate_chunks = || {
+        let mut buf = Members::default();
+        loop {
+            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if k >= chunks {
+                break;
+            }
+            let part = cells
+                .get(k * chunk..((k + 1) * chunk).min(cells.len()))
+                .unwrap_or_default();
+            for &cell in part {
+                let cell_ref = ctx.reference_of(cell);
+                for m_pos in graph.cell_membership_positions(cell) {
+                    let Some(m) = ds.memberships.get(m_pos as usize) else {
+                        continue;
+                    };
+                    if m.period().contains(cell_ref) {
+                        ctx.rate_member(cell, cell_ref, m_pos, m, &mut buf);
+                    }
                 }
             }
+            buf = InOrder::commit(&in_order, k, buf);
         }
     };
-    let ((front, back), mut members) = join(
+    let (front, ()) = join(
         || {
             let front = crate::front::run_on(graph, year, policy, false);
-            let mut back = Members::with_capacity(reserve);
-            let mut starts = Vec::new();
-            while let Some(k) = take(true) {
-                starts.push(back.meta.len());
-                rate_chunk(k, &mut back);
-            }
-            back.out.reverse_blocks(&starts);
-            reverse_blocks(&mut back.meta, &starts);
-            (front, back)
+            rate_chunks();
+            front
         },
-        || {
-            let mut members = Members::with_capacity(reserve);
-            while let Some(k) = take(false) {
-                rate_chunk(k, &mut members);
-            }
-            members
-        },
+        rate_chunks,
     );
-    members.out.append(back.out);
-    members.meta.extend(back.meta);
+    let in_order = in_order
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    debug_assert!(in_order.next == chunks && in_order.pending.is_empty());
+    let members = in_order.store.unwrap_or_default();
     let mut ctx = ctx;
     ctx.front = front.as_ref();
     let Members {
@@ -538,56 +590,81 @@ fn rate_in_chunks(
         // Keys by position: (0, explicit group, 0) or (1, unit, category + 1);
         // put in the order of their ids below so that groups are handled in a
         // fixed order.
-        let mut explicit_ids: Vec<&str> = Vec::new();
-        let mut explicit_index: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut groups: FxHashMap<(u8, u32, u8), usize> = FxHashMap::default();
-        let mut last: Option<((u8, u32, u8), usize)> = None;
-        let mut lists: Vec<Vec<u32>> = Vec::new();
-        for (i, m) in meta.iter().enumerate() {
-            let i = pos32(i);
-            if !matches!(store.level_of(i), Some(Level::Good | Level::Excellent)) {
-                continue;
-            }
-            let explicit_group = if explicit.is_empty() {
-                None
-            } else {
-                ds.people
-                    .get(m.person as usize)
-                    .and_then(|p| explicit.get(p.id.as_str()))
-            };
-            let key = if let Some(&g) = explicit_group {
-                let n = pos32(explicit_ids.len());
-                let gi = *explicit_index.entry(g).or_insert_with(|| {
-                    explicit_ids.push(g);
-                    n
-                });
-                (0, gi, 0)
-            } else {
-                let g = ctx.grassroots.get(m.cell as usize).copied().unwrap_or(NONE);
-                let (unit, cat) = match policy.member_groups {
-                    MemberGrouping::GrassrootsAndCategory => {
-                        (if g == NONE { m.cell } else { g }, m.category as u8 + 1)
-                    }
-                    MemberGrouping::Grassroots => (if g == NONE { m.cell } else { g }, 0),
-                    MemberGrouping::Cell => (m.cell, 0),
-                };
-                (1, unit, cat)
-            };
-            // Members come cell by cell: the last group is usually the right one.
-            let slot = match last {
-                Some((k, slot)) if k == key => slot,
-                _ => {
-                    let n = lists.len();
-                    let slot = *groups.entry(key).or_insert(n);
-                    if slot == n {
-                        lists.push(Vec::new());
-                    }
-                    last = Some((key, slot));
-                    slot
+        let mut explicit_ids: Vec<&str> = explicit.values().copied().collect();
+        explicit_ids.sort_unstable();
+        explicit_ids.dedup();
+        let explicit_index: FxHashMap<&str, u32> = explicit_ids
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (*g, pos32(i)))
+            .collect();
+        type Key = (u8, u32, u8);
+        // The candidates' rows of a part of the members, by group.
+        let group_part = |first: usize, part: &[MemberMeta]| {
+            let mut groups: FxHashMap<Key, usize> = FxHashMap::default();
+            let mut last: Option<(Key, usize)> = None;
+            let mut lists: Vec<Vec<u32>> = Vec::new();
+            for (i, m) in part.iter().enumerate() {
+                let i = pos32(first + i);
+                if !matches!(store.level_of(i), Some(Level::Good | Level::Excellent)) {
+                    continue;
                 }
-            };
-            if let Some(list) = lists.get_mut(slot) {
-                list.push(i);
+                let explicit_group = if explicit.is_empty() {
+                    None
+                } else {
+                    ds.people
+                        .get(m.person as usize)
+                        .and_then(|p| explicit.get(p.id.as_str()))
+                        .and_then(|g| explicit_index.get(g))
+                };
+                let key = if let Some(&gi) = explicit_group {
+                    (0, gi, 0)
+                } else {
+                    let g = ctx.grassroots.get(m.cell as usize).copied().unwrap_or(NONE);
+                    let (unit, cat) = match policy.member_groups {
+                        MemberGrouping::GrassrootsAndCategory => {
+                            (if g == NONE { m.cell } else { g }, m.category as u8 + 1)
+                        }
+                        MemberGrouping::Grassroots => (if g == NONE { m.cell } else { g }, 0),
+                        MemberGrouping::Cell => (m.cell, 0),
+                    };
+                    (1, unit, cat)
+                };
+                // Members come cell by cell: the last group is usually the right one.
+                let slot = match last {
+                    Some((k, slot)) if k == key => slot,
+                    _ => {
+                        let n = lists.len();
+                        let slot = *groups.entry(key).or_insert(n);
+                        if slot == n {
+                            lists.push(Vec::new());
+                        }
+                        last = Some((key, slot));
+                        slot
+                    }
+                };
+                if let Some(list) = lists.get_mut(slot) {
+                    list.push(i);
+                }
+            }
+            (groups, lists)
+        };
+        // The two halves of the members on two threads; the second's rows
+        // follow the first's in each group.
+        let (head, tail) = meta.split_at(meta.len() / 2);
+        let ((mut groups, mut lists), (tail_groups, mut tail_lists)) =
+            join(|| group_part(0, head), || group_part(head.len(), tail));
+        for (key, slot) in tail_groups {
+            let rows = tail_lists
+                .get_mut(slot)
+                .map(std::mem::take)
+                .unwrap_or_default();
+            match groups.get(&key).and_then(|&s| lists.get_mut(s)) {
+                Some(list) => list.extend(rows),
+                None => {
+                    groups.insert(key, lists.len());
+                    lists.push(rows);
+                }
             }
         }
         let mut groups: Vec<((u8, &str, u8), usize)> = groups
@@ -671,18 +748,35 @@ fn rate_in_chunks(
             .push(o);
     }
     let jan1 = chrono::NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(end);
+    let mut org_buffers = (Outcomes::default(), Outcomes::default());
     for (_, level_orgs) in by_depth.iter().rev() {
-        // The organisations of a depth read only the levels below: assessed on
-        // two threads, then stored in order.
-        let results = join_map(level_orgs, |&o| {
-            let mut extra = 0;
-            let r = assess_org(&ctx, o, jan1, &cell_counts, &sub_counts, &mut extra);
-            (r, extra)
-        });
-        for (&o, result) in level_orgs.iter().zip(results) {
-            let row = push_org(&ctx, o, result, &mut store);
-            if let Some(slot) = org_row.get_mut(o as usize) {
-                *slot = row;
+        // The organisations of a depth read only the levels below: the two
+        // halves are assessed on two threads, each into a buffer used again
+        // at every depth, then copied into the store in order.
+        let (first, second) = level_orgs.split_at(level_orgs.len() / 2);
+        let half = |part: &[u32], buf: &mut Outcomes| -> Vec<u32> {
+            part.iter()
+                .map(|&o| {
+                    let mut extra = 0;
+                    let r = assess_org(&ctx, o, jan1, &cell_counts, &sub_counts, &mut extra);
+                    push_org(&ctx, o, (r, extra), buf)
+                })
+                .collect()
+        };
+        let (rows_a, rows_b) = {
+            let (buf_a, buf_b) = &mut org_buffers;
+            join(|| half(first, buf_a), || half(second, buf_b))
+        };
+        for (part, rows, buf) in [
+            (first, rows_a, &mut org_buffers.0),
+            (second, rows_b, &mut org_buffers.1),
+        ] {
+            let base = pos32(store.rows().len());
+            store.append_from(buf);
+            for (&o, row) in part.iter().zip(rows) {
+                if let Some(slot) = org_row.get_mut(o as usize) {
+                    *slot = if row == NONE { NONE } else { base + row };
+                }
             }
         }
         // Quota among peers of this depth.
@@ -1014,7 +1108,7 @@ fn push_org(
             .unwrap_or(NONE),
         commune: NONE,
     };
-    push(store, &new, result, extra)
+    push(store, &new, result, extra, false)
 }
 
 /// The regime's rules for an organisation, then the aggregation policies.
@@ -1441,9 +1535,30 @@ struct Summarised {
     summaries: Vec<(u32, Tally, Tally)>,
     members: Tally,
     organisations: Tally,
-    /// Per row: unit, grassroots organisation, commune.
-    unit_ids: Vec<[u32; 3]>,
+    /// Unit position → index in `table` (for every unit a row names).
+    index: Vec<u32>,
     table: Vec<Arc<str>>,
+    /// Unit position → its commune's position (for every unit a row is at).
+    commune: Vec<u32>,
+    /// Row of an organisation (less the members) → its unit position.
+    row_org: Vec<u32>,
+}
+
+impl Summarised {
+    /// Turns the rows' unit positions into indexes of the unit table (a row
+    /// is at its cell, a member, or its own unit, an organisation).
+    fn set_unit_ids(&self, rows: &mut [Row], n_members: usize) {
+        let id = |pos: u32| self.index.get(pos as usize).copied().unwrap_or(NONE);
+        for (i, row) in rows.iter_mut().enumerate() {
+            let at = match i.checked_sub(n_members) {
+                None => row.unit,
+                Some(o) => self.row_org.get(o).copied().unwrap_or(NONE),
+            };
+            let commune = self.commune.get(at as usize).copied().unwrap_or(NONE);
+            (row.unit, row.grassroots, row.commune) =
+                (id(row.unit), id(row.grassroots), id(commune));
+        }
+    }
 }
 
 /// Walks the rows in storage order: the counts per unit and the rows' unit ids.
@@ -1472,7 +1587,6 @@ fn summarise(ctx: &Ctx<'_>, store: &Outcomes, n_members: usize, org_row: &[u32])
     // Rows come cell by cell: the last grassroots and commune usually recur.
     let mut last = [(NONE, 0usize); 2];
     let (mut members, mut organisations) = (Tally::default(), Tally::default());
-    let mut unit_ids = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
         let member = i < n_members;
         let at = if member {
@@ -1506,18 +1620,19 @@ fn summarise(ctx: &Ctx<'_>, store: &Outcomes, n_members: usize, org_row: &[u32])
         } else {
             organisations.add_row(row);
         }
-        unit_ids.push([
-            units.id(row.unit),
-            units.id(row.grassroots),
-            units.id(commune),
-        ]);
+        // Numbered in the order first named (the table's order).
+        units.id(row.unit);
+        units.id(row.grassroots);
+        units.id(commune);
     }
     Summarised {
         summaries,
         members,
         organisations,
-        unit_ids,
+        index: units.index,
         table: units.table,
+        commune: units.commune,
+        row_org,
     }
 }
 
@@ -1612,18 +1727,14 @@ fn assemble(
             )
         },
     );
+    summarised.set_unit_ids(store.rows_mut(), n_members);
     let Summarised {
         summaries,
         members: total_members,
         organisations: total_orgs,
-        unit_ids,
         table,
+        ..
     } = summarised;
-    for (row, [unit, grassroots, commune]) in store.rows_mut().iter_mut().zip(unit_ids) {
-        row.unit = unit;
-        row.grassroots = grassroots;
-        row.commune = commune;
-    }
     store.finish(table, order);
     let mut warnings: BTreeMap<String, u32> = WARNING_CODES
         .into_iter()
@@ -1686,12 +1797,45 @@ mod tests {
     use super::*;
 
     #[test]
+    fn chunks_rated_out_of_turn_are_stored_in_their_order() {
+        let chunk = |k: u32| Members {
+            out: Outcomes::default(),
+            meta: (0..=k)
+                .map(|i| MemberMeta {
+                    person: k * 10 + i,
+                    cell: k,
+                    category: Category::ALL[0],
+                    evaluation: NONE,
+                    exceeded: (0, 0),
+                })
+                .collect(),
+        };
+        let lock = std::sync::Mutex::new(InOrder {
+            store: Some(Members::default()),
+            ..InOrder::default()
+        });
+        // Chunk 2 and then 1 arrive before 0: they wait, and 0 brings them in.
+        for k in [2, 1, 0, 4, 3] {
+            let spare = InOrder::commit(&lock, k as usize, chunk(k));
+            assert!(spare.meta.is_empty() && spare.out.rows().is_empty());
+        }
+        let state = lock.into_inner().unwrap();
+        assert_eq!(state.next, 5);
+        assert!(state.pending.is_empty());
+        let people: Vec<u32> = state.store.unwrap().meta.iter().map(|m| m.person).collect();
+        assert_eq!(
+            people,
+            [0, 10, 11, 20, 21, 22, 30, 31, 32, 33, 40, 41, 42, 43, 44]
+        );
+    }
+
+    #[test]
     fn a_member_of_two_cells_is_rated_at_the_first_whatever_the_chunks() {
         // A rated member of the sample's first cell moves on 1 July to its
         // last cell; the first cell's review meeting is in May and the policy
         // takes each cell's meeting as its reference date, so both cells hold
-        // the member. The two memberships fall in different chunks, taken by
-        // different threads from the two ends.
+        // the member. The two memberships fall in different chunks, which
+        // may be rated by different threads.
         let policy = Policy {
             reference_date: ReferenceDate::ReviewMeeting,
             ..Policy::default()

@@ -66,6 +66,9 @@ pub(crate) const NONE: u32 = u32::MAX;
 const NOT_RATED: u8 = 0x10;
 const PROVISIONAL: u8 = 1;
 const DEMOTED: u8 = 2;
+/// The findings arena has a free slot right after the row's findings (a
+/// slot left free is never read; only [`Outcomes::push_finding`] reads the flag).
+const ROOM: u8 = 4;
 
 /// One subject: 48 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,21 +131,6 @@ fn append_to_range<T: Clone>(arena: &mut Vec<T>, start: u32, len: u32, item: T) 
     };
     arena.push(item);
     start
-}
-
-/// Reverses the order of the blocks of `items` that start at `starts`
-/// (ascending), keeping the order inside each block, in place.
-pub(crate) fn reverse_blocks<T>(items: &mut [T], starts: &[usize]) {
-    items.reverse();
-    let n = items.len();
-    // Block k (from starts[k] to the next start) now ends at n - starts[k].
-    for (k, &s) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).copied().unwrap_or(n);
-        let (a, b) = (n.saturating_sub(end), n.saturating_sub(s));
-        if let Some(block) = items.get_mut(a..b) {
-            block.reverse();
-        }
-    }
 }
 
 fn reason_code(r: NotRatedReason) -> u8 {
@@ -236,12 +224,15 @@ impl Outcomes {
         self.push_row(new, reason_code(reason), findings)
     }
 
-    /// Adds a rated subject; returns its row.
+    /// Adds a rated subject; returns its row. With `room`, a free slot is
+    /// kept after its findings for one more (the quota's), which then need
+    /// not move to the end of the arena.
     pub(crate) fn push_rated(
         &mut self,
         new: &NewRow<'_>,
         a: crate::rules::Assessment,
         extra_settings: u32,
+        room: bool,
     ) -> u32 {
         let i = self.push_row(new, level_code(a.level), &a.findings);
         let provisional = a.discretion.iter().any(|d| d.decided.is_none());
@@ -249,9 +240,15 @@ impl Outcomes {
             .settings
             .iter()
             .fold(extra_settings, |m, s| m | setting_bit(s));
+        // Any finding fills the slot until it is used; it is not read.
+        let spare = a.findings.last().copied().filter(|_| room);
+        if let Some(f) = spare {
+            self.findings.push(f);
+        }
         if let Some(r) = self.rows.last_mut() {
             r.score = a.score.unwrap_or(NONE);
-            r.flags = if provisional { PROVISIONAL } else { 0 };
+            r.flags =
+                if provisional { PROVISIONAL } else { 0 } | if spare.is_some() { ROOM } else { 0 };
             r.discretion_len = off(a.discretion.len());
             r.settings = settings;
         }
@@ -259,30 +256,27 @@ impl Outcomes {
         i
     }
 
-    /// Moves the rows of `other` after these, fixing their offsets.
-    pub(crate) fn append(&mut self, mut other: Self) {
+    /// Copies the rows of `other` after these, fixing their offsets, and
+    /// empties `other` (keeping its room, so that a buffer rated into again
+    /// reuses memory already touched).
+    pub(crate) fn append_from(&mut self, other: &mut Self) {
         let (ids, findings, discretion) = (
             off(self.ids.len()),
             off(self.findings.len()),
             off(self.discretion.len()),
         );
-        for r in &mut other.rows {
-            r.id_start = r.id_start.saturating_add(ids);
-            r.findings_start = r.findings_start.saturating_add(findings);
-            r.discretion_start = r.discretion_start.saturating_add(discretion);
-        }
-        self.rows.append(&mut other.rows);
+        self.rows.extend(other.rows.iter().map(|r| Row {
+            id_start: r.id_start.saturating_add(ids),
+            findings_start: r.findings_start.saturating_add(findings),
+            discretion_start: r.discretion_start.saturating_add(discretion),
+            ..*r
+        }));
         self.ids.push_str(&other.ids);
-        self.findings.append(&mut other.findings);
+        self.findings.extend_from_slice(&other.findings);
         self.discretion.append(&mut other.discretion);
-    }
-
-    /// Puts blocks of rows back in order: `starts` are the first rows of
-    /// blocks written one after the other (ascending), and the blocks are
-    /// reversed while each keeps its own order. The arenas are untouched
-    /// (rows address them by offset), so nothing is copied.
-    pub(crate) fn reverse_blocks(&mut self, starts: &[usize]) {
-        reverse_blocks(&mut self.rows, starts);
+        other.rows.clear();
+        other.ids.clear();
+        other.findings.clear();
     }
 
     /// Keeps the rows for which `keep(row index)` holds.
@@ -349,14 +343,23 @@ impl Outcomes {
         })
     }
 
-    /// Adds a finding to a row (its findings move to the end of the arena
-    /// unless they are there already).
+    /// Adds a finding to a row: into the free slot after its findings if it
+    /// has one, else its findings move to the end of the arena (unless they
+    /// are there already).
     pub(crate) fn push_finding(&mut self, i: u32, f: Finding) {
         let Some(&r) = self.row(i) else { return };
-        let start = append_to_range(&mut self.findings, r.findings_start, r.findings_len, f);
+        let slot = (r.findings_start + r.findings_len) as usize;
+        let start = match self.findings.get_mut(slot).filter(|_| r.flags & ROOM != 0) {
+            Some(free) => {
+                *free = f;
+                r.findings_start
+            }
+            None => append_to_range(&mut self.findings, r.findings_start, r.findings_len, f),
+        };
         if let Some(r) = self.row_mut(i) {
             r.findings_start = start;
             r.findings_len += 1;
+            r.flags &= !ROOM;
         }
     }
 
@@ -695,7 +698,7 @@ impl PartialEq for OutcomeRef<'_> {
             && self.commune() == o.commune()
             && self.row.state == o.row.state
             && self.score() == o.score()
-            && (self.level().is_none() || self.row.flags == o.row.flags)
+            && (self.level().is_none() || self.row.flags & !ROOM == o.row.flags & !ROOM)
             && self.findings() == o.findings()
             && self.discretion() == o.discretion()
             && self.row.settings == o.row.settings
@@ -845,21 +848,85 @@ mod tests {
     use super::*;
 
     #[test]
-    fn blocks_written_back_to_front_are_put_in_order() {
-        // Blocks [7 8 9] [4 5 6] [1 2 3], written in that order, start at 0, 3, 6.
-        let mut v = vec![7, 8, 9, 4, 5, 6, 1, 2, 3];
-        reverse_blocks(&mut v, &[0, 3, 6]);
-        assert_eq!(v, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
-        // Uneven and empty blocks.
-        let mut v = vec![5, 6, 3, 4, 1, 2];
-        reverse_blocks(&mut v, &[0, 2, 2, 4]);
-        assert_eq!(v, [1, 2, 3, 4, 5, 6]);
-        let mut v: Vec<u8> = Vec::new();
-        reverse_blocks(&mut v, &[]);
-        assert!(v.is_empty());
-        let mut v = vec![1, 2, 3];
-        reverse_blocks(&mut v, &[0]);
-        assert_eq!(v, [1, 2, 3]);
+    fn appended_rows_keep_their_ids_findings_and_discretion() {
+        let g = crate::sample::graph().unwrap();
+        let r = crate::run::rate(&g, 2025, None, &crate::Policy::default()).unwrap();
+        let owned = r.outcomes.to_vec();
+        let (a, b) = owned.split_at(owned.len() / 2);
+        let mut whole = Outcomes::from_owned(a);
+        let mut part = Outcomes::from_owned(b);
+        let before = part.findings.capacity();
+        whole.append_from(&mut part);
+        // The part is emptied but keeps its room.
+        assert!(part.rows.is_empty() && part.ids.is_empty());
+        assert!(part.findings.is_empty() && part.discretion.is_empty());
+        assert_eq!(part.findings.capacity(), before);
+        let all = Outcomes::from_owned(&owned);
+        assert_eq!(whole.rows.len(), all.rows.len());
+        let discretion = |s: &Outcomes, i: usize| {
+            let r = s.rows[i];
+            let d = r.discretion_start as usize;
+            s.discretion[d..d + r.discretion_len as usize].to_vec()
+        };
+        let mut seen = (0, 0);
+        for i in a.len()..owned.len() {
+            let row = off(i);
+            assert_eq!(whole.subject_of(row), all.subject_of(row));
+            assert_eq!(whole.findings_of(row), all.findings_of(row));
+            assert_eq!(whole.level_of(row), all.level_of(row));
+            assert_eq!(discretion(&whole, i), discretion(&all, i));
+            seen.0 += whole.findings_of(row).len();
+            seen.1 += discretion(&whole, i).len();
+        }
+        // The appended half has findings and points of discretion to move.
+        assert!(seen.0 > 0 && seen.1 > 0, "{seen:?}");
+    }
+
+    #[test]
+    fn a_finding_added_into_the_room_kept_for_it_moves_nothing() {
+        use crate::explain::Effect;
+        use crate::rules::common::{MISSING_INPUTS, MISSING_TASK_FACTS, NO_EVALUATION};
+        let f = |rule, v: i64| Finding::new(rule, Effect::Noted, &[v]);
+        let assessment = |v| crate::rules::Assessment {
+            level: Level::Excellent,
+            score: Some(v),
+            exceeded: (0, 0),
+            findings: vec![f(&NO_EVALUATION, 1), f(&MISSING_INPUTS, i64::from(v))],
+            discretion: Vec::new(),
+            settings: Vec::new(),
+        };
+        let new = |subject| NewRow {
+            subject,
+            kind: SubjectKind::Member,
+            unit_kind: UnitKind::Cell,
+            unit: NONE,
+            grassroots: NONE,
+            commune: NONE,
+        };
+        let fill = |room| {
+            let mut store = Outcomes::default();
+            store.push_rated(&new("a"), assessment(900), 0, room);
+            store.push_rated(&new("b"), assessment(950), 0, room);
+            let arena = store.findings.len();
+            store.push_finding(0, f(&MISSING_TASK_FACTS, 7));
+            store.push_finding(1, f(&MISSING_TASK_FACTS, 8));
+            (store, arena)
+        };
+        let ((with_room, before), (without, _)) = (fill(true), fill(false));
+        // Two findings and a free slot each: the added ones take the slots.
+        assert_eq!(before, 6);
+        assert_eq!(with_room.findings.len(), 6);
+        for i in 0..2 {
+            assert_eq!(with_room.findings_of(i), without.findings_of(i));
+            assert_eq!(with_room.findings_of(i).len(), 3);
+        }
+        assert_eq!(with_room.findings_of(1)[2], f(&MISSING_TASK_FACTS, 8));
+        // A second addition has no room left: the findings move, intact.
+        let mut moved = with_room;
+        moved.push_finding(0, f(&NO_EVALUATION, 9));
+        assert_eq!(moved.findings_of(0).len(), 4);
+        assert_eq!(moved.findings_of(0)[..3], without.findings_of(0)[..]);
+        assert_eq!(moved.findings_of(1), without.findings_of(1));
     }
 
     #[test]
