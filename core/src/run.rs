@@ -26,7 +26,7 @@ use crate::policy::{
 };
 use crate::quota::{cap, QuotaUsage};
 use crate::regime::Regime;
-use crate::report::outcomes::{setting_bit, NewRow, Outcomes, Row};
+use crate::report::outcomes::{reverse_blocks, setting_bit, NewRow, Outcomes, Row};
 use crate::report::{
     Counts, Discrepancy, DiscretionItem, Report, SubjectKind, Tally, UnitSummary, REPORT_FORMAT,
 };
@@ -84,53 +84,6 @@ impl Members {
     fn append_from(&mut self, other: &mut Self) {
         self.out.append_from(&mut other.out);
         self.meta.append(&mut other.meta);
-    }
-}
-
-/// The member pass's store, filled in the order of the chunks whichever
-/// thread rates them. A chunk is rated into a small buffer, used again once
-/// copied, so the memory touched for the first time is the store's own, once
-/// (on a virtual machine a fresh page costs far more than a copy).
-#[derive(Default)]
-struct InOrder {
-    /// The next chunk to copy into the store.
-    next: usize,
-    /// Chunks rated, waiting for their turn.
-    pending: BTreeMap<usize, Members>,
-    /// Emptied buffers, ready for another chunk.
-    spare: Vec<Members>,
-    /// The store; `None` while a thread copies into it (outside the lock,
-    /// so that the other thread goes on rating).
-    store: Option<Members>,
-}
-
-impl InOrder {
-    /// Hands over chunk `k`'s buffer and returns an empty one for the next
-    /// chunk. The thread that finds the store free and the next chunk ready
-    /// copies every ready chunk, in order, outside the lock.
-    fn commit(lock: &std::sync::Mutex<Self>, k: usize, buf: Members) -> Members {
-        // A poisoned lock means the other thread panicked: `join` passes it on.
-        let guard = || {
-            lock.lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-        };
-        let mut state = guard();
-        state.pending.insert(k, buf);
-        let ready = state.pending.contains_key(&state.next);
-        if let Some(mut store) = state.store.take_if(|_| ready) {
-            while let Some(mut chunk) = {
-                let next = state.next;
-                state.pending.remove(&next)
-            } {
-                state.next += 1;
-                drop(state);
-                store.append_from(&mut chunk);
-                state = guard();
-                state.spare.push(chunk);
-            }
-            state.store = Some(store);
-        }
-        state.spare.pop().unwrap_or_default()
     }
 }
 
@@ -502,54 +455,67 @@ fn rate_in_chunks(
         .filter(|&o| graph.unit_at(o).is_some_and(|u| u.kind.holds_members()))
         .collect();
     // On two threads. One rates the Front side first (DESIGN §4: the boards
-    // before the cells that read them), then both take the next chunk of
-    // cells until none is left, so that they finish together whatever the
-    // Front side's share. The store reserves room for every membership and
-    // organisation: the part not written is never touched.
+    // before the cells that read them), then both take chunks of cells, from
+    // the two ends of the list, so that they finish together whatever the
+    // Front side's share. Each store reserves room for every membership (and
+    // the first, which becomes the report's, for the organisations): the part
+    // not written is never touched.
+    let reserve = ds.memberships.len();
     let chunks = cells.len().div_ceil(chunk);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let in_order = std::sync::Mutex::new(InOrder {
-        // The organisations' rows follow the members'.
-        store: Some(Members::with_capacity(ds.memberships.len() + orgs.len())),
-        ..InOrder::default()
-    });
-    let rate_chunks = || {
-        let mut buf = Members::default();
-        loop {
-            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            if k >= chunks {
-                break;
-            }
-            let part = cells
-                .get(k * chunk..((k + 1) * chunk).min(cells.len()))
-                .unwrap_or_default();
-            for &cell in part {
-                let cell_ref = ctx.reference_of(cell);
-                for m_pos in graph.cell_membership_positions(cell) {
-                    let Some(m) = ds.memberships.get(m_pos as usize) else {
-                        continue;
-                    };
-                    if m.period().contains(cell_ref) {
-                        ctx.rate_member(cell, cell_ref, m_pos, m, &mut buf);
-                    }
-                }
-            }
-            buf = InOrder::commit(&in_order, k, buf);
+    let next = std::sync::Mutex::new((0usize, chunks));
+    let take = |from_back: bool| -> Option<usize> {
+        let mut ends = next.lock().ok()?;
+        let (lo, hi) = &mut *ends;
+        if *lo >= *hi {
+            return None;
+        }
+        if from_back {
+            *hi -= 1;
+            Some(*hi)
+        } else {
+            *lo += 1;
+            Some(*lo - 1)
         }
     };
-    let (front, ()) = join(
+    let rate_chunk = |k: usize, members: &mut Members| {
+        let part = cells
+            .get(k * chunk..((k + 1) * chunk).min(cells.len()))
+            .unwrap_or_default();
+        for &cell in part {
+            let cell_ref = ctx.reference_of(cell);
+            for m_pos in graph.cell_membership_positions(cell) {
+                let Some(m) = ds.memberships.get(m_pos as usize) else {
+                    continue;
+                };
+                if m.period().contains(cell_ref) {
+                    ctx.rate_member(cell, cell_ref, m_pos, m, members);
+                }
+            }
+        }
+    };
+    let ((front, mut back), mut members) = join(
         || {
             let front = crate::front::run_on(graph, year, policy, false);
-            rate_chunks();
-            front
+            let mut back = Members::with_capacity(reserve);
+            let mut starts = Vec::new();
+            while let Some(k) = take(true) {
+                starts.push(back.meta.len());
+                rate_chunk(k, &mut back);
+            }
+            back.out.reverse_blocks(&starts);
+            reverse_blocks(&mut back.meta, &starts);
+            (front, back)
         },
-        rate_chunks,
+        || {
+            let mut members = Members::with_capacity(reserve + orgs.len());
+            while let Some(k) = take(false) {
+                rate_chunk(k, &mut members);
+            }
+            members
+        },
     );
-    let in_order = in_order
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    debug_assert!(in_order.next == chunks && in_order.pending.is_empty());
-    let members = in_order.store.unwrap_or_default();
+    members.append_from(&mut back);
+    drop(back);
     let mut ctx = ctx;
     ctx.front = front.as_ref();
     let Members {
@@ -856,6 +822,10 @@ fn rate_in_chunks(
     if !store.fits() {
         return Err(RateError::TooLarge);
     }
+    // What only the steps above needed goes before the report is gathered, so
+    // that its memory serves the report's.
+    let n_members = meta.len();
+    drop((meta, cell_counts, sub_counts, depth, by_depth));
     // 6. Proposals against what the rules allow, and the report (together:
     // both only read the store).
     let mut report = assemble(
@@ -863,7 +833,7 @@ fn rate_in_chunks(
         regime,
         regime_named,
         store,
-        &meta,
+        n_members,
         &person_result,
         &org_row,
         quotas,
@@ -1703,14 +1673,13 @@ fn assemble(
     regime: Regime,
     regime_named: bool,
     mut store: Outcomes,
-    meta: &[MemberMeta],
+    n_members: usize,
     person_result: &[u32],
     org_row: &[u32],
     quotas: Vec<QuotaUsage>,
     duplicates: u32,
 ) -> Report {
     let (graph, ds) = (ctx.graph, ctx.ds);
-    let n_members = meta.len();
     // Four walks that only read the store, on two threads: the proposals
     // checked (step 6) and the parts of the report.
     let ((summarised, order), ((warnings, discretion), discrepancies)) = join(
@@ -1797,45 +1766,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn chunks_rated_out_of_turn_are_stored_in_their_order() {
-        let chunk = |k: u32| Members {
-            out: Outcomes::default(),
-            meta: (0..=k)
-                .map(|i| MemberMeta {
-                    person: k * 10 + i,
-                    cell: k,
-                    category: Category::ALL[0],
-                    evaluation: NONE,
-                    exceeded: (0, 0),
-                })
-                .collect(),
-        };
-        let lock = std::sync::Mutex::new(InOrder {
-            store: Some(Members::default()),
-            ..InOrder::default()
-        });
-        // Chunk 2 and then 1 arrive before 0: they wait, and 0 brings them in.
-        for k in [2, 1, 0, 4, 3] {
-            let spare = InOrder::commit(&lock, k as usize, chunk(k));
-            assert!(spare.meta.is_empty() && spare.out.rows().is_empty());
-        }
-        let state = lock.into_inner().unwrap();
-        assert_eq!(state.next, 5);
-        assert!(state.pending.is_empty());
-        let people: Vec<u32> = state.store.unwrap().meta.iter().map(|m| m.person).collect();
-        assert_eq!(
-            people,
-            [0, 10, 11, 20, 21, 22, 30, 31, 32, 33, 40, 41, 42, 43, 44]
-        );
-    }
-
-    #[test]
     fn a_member_of_two_cells_is_rated_at_the_first_whatever_the_chunks() {
         // A rated member of the sample's first cell moves on 1 July to its
         // last cell; the first cell's review meeting is in May and the policy
         // takes each cell's meeting as its reference date, so both cells hold
-        // the member. The two memberships fall in different chunks, which
-        // may be rated by different threads.
+        // the member. The two memberships fall in different chunks, taken by
+        // different threads from the two ends.
         let policy = Policy {
             reference_date: ReferenceDate::ReviewMeeting,
             ..Policy::default()

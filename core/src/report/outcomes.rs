@@ -133,6 +133,21 @@ fn append_to_range<T: Clone>(arena: &mut Vec<T>, start: u32, len: u32, item: T) 
     start
 }
 
+/// Reverses the order of the blocks of `items` that start at `starts`
+/// (ascending), keeping the order inside each block, in place.
+pub(crate) fn reverse_blocks<T>(items: &mut [T], starts: &[usize]) {
+    items.reverse();
+    let n = items.len();
+    // Block k (from starts[k] to the next start) now ends at n - starts[k].
+    for (k, &s) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(n);
+        let (a, b) = (n.saturating_sub(end), n.saturating_sub(s));
+        if let Some(block) = items.get_mut(a..b) {
+            block.reverse();
+        }
+    }
+}
+
 fn reason_code(r: NotRatedReason) -> u8 {
     let i = REASONS.iter().position(|x| *x == r).unwrap_or(0);
     NOT_RATED + u8::try_from(i).unwrap_or(0)
@@ -277,6 +292,14 @@ impl Outcomes {
         other.rows.clear();
         other.ids.clear();
         other.findings.clear();
+    }
+
+    /// Puts blocks of rows back in order: `starts` are the first rows of
+    /// blocks written one after the other (ascending), and the blocks are
+    /// reversed while each keeps its own order. The arenas are untouched
+    /// (rows address them by offset), so nothing is copied.
+    pub(crate) fn reverse_blocks(&mut self, starts: &[usize]) {
+        reverse_blocks(&mut self.rows, starts);
     }
 
     /// Keeps the rows for which `keep(row index)` holds.
@@ -880,6 +903,24 @@ mod tests {
         }
         // The appended half has findings and points of discretion to move.
         assert!(seen.0 > 0 && seen.1 > 0, "{seen:?}");
+    }
+
+    #[test]
+    fn blocks_written_back_to_front_are_put_in_order() {
+        // Blocks [7 8 9] [4 5 6] [1 2 3], written in that order, start at 0, 3, 6.
+        let mut v = vec![7, 8, 9, 4, 5, 6, 1, 2, 3];
+        reverse_blocks(&mut v, &[0, 3, 6]);
+        assert_eq!(v, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        // Uneven and empty blocks.
+        let mut v = vec![5, 6, 3, 4, 1, 2];
+        reverse_blocks(&mut v, &[0, 2, 2, 4]);
+        assert_eq!(v, [1, 2, 3, 4, 5, 6]);
+        let mut v: Vec<u8> = Vec::new();
+        reverse_blocks(&mut v, &[]);
+        assert!(v.is_empty());
+        let mut v = vec![1, 2, 3];
+        reverse_blocks(&mut v, &[0]);
+        assert_eq!(v, [1, 2, 3]);
     }
 
     #[test]
