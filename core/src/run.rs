@@ -458,8 +458,8 @@ fn rate_in_chunks(
     // before the cells that read them), then both take chunks of cells, from
     // the two ends of the list, so that they finish together whatever the
     // Front side's share. Each store reserves room for every membership (and
-    // the first, which becomes the report's, for the organisations): the part
-    // not written is never touched.
+    // the calling thread's, which becomes the report's, for the organisations
+    // too): the part not written is never touched.
     let reserve = ds.memberships.len();
     let chunks = cells.len().div_ceil(chunk);
     let next = std::sync::Mutex::new((0usize, chunks));
@@ -556,9 +556,12 @@ fn rate_in_chunks(
         // Keys by position: (0, explicit group, 0) or (1, unit, category + 1);
         // put in the order of their ids below so that groups are handled in a
         // fixed order.
-        let mut explicit_ids: Vec<&str> = explicit.values().copied().collect();
-        explicit_ids.sort_unstable();
-        explicit_ids.dedup();
+        let explicit_ids: Vec<&str> = explicit
+            .values()
+            .copied()
+            .collect::<std::collections::BTreeSet<&str>>()
+            .into_iter()
+            .collect();
         let explicit_index: FxHashMap<&str, u32> = explicit_ids
             .iter()
             .enumerate()
@@ -741,7 +744,11 @@ fn rate_in_chunks(
             store.append_from(buf);
             for (&o, row) in part.iter().zip(rows) {
                 if let Some(slot) = org_row.get_mut(o as usize) {
-                    *slot = if row == NONE { NONE } else { base + row };
+                    *slot = if row == NONE {
+                        NONE
+                    } else {
+                        base.saturating_add(row)
+                    };
                 }
             }
         }
@@ -825,7 +832,7 @@ fn rate_in_chunks(
     // What only the steps above needed goes before the report is gathered, so
     // that its memory serves the report's.
     let n_members = meta.len();
-    drop((meta, cell_counts, sub_counts, depth, by_depth));
+    drop((meta, cell_counts, sub_counts, depth, by_depth, org_buffers));
     // 6. Proposals against what the rules allow, and the report (together:
     // both only read the store).
     let mut report = assemble(
@@ -1498,8 +1505,8 @@ fn sort_by_id(store: &Outcomes, rows: &mut [u32]) {
 }
 
 /// What the walk over the rows gathers: the summaries per grassroots
-/// organisation and commune, the totals, and each row's unit ids (indexes of
-/// `table`).
+/// organisation and commune, the totals, and the unit table with what maps
+/// the rows' unit positions to its indexes ([`Summarised::set_unit_ids`]).
 struct Summarised {
     /// (unit position, members, organisations).
     summaries: Vec<(u32, Tally, Tally)>,
@@ -1531,7 +1538,8 @@ impl Summarised {
     }
 }
 
-/// Walks the rows in storage order: the counts per unit and the rows' unit ids.
+/// Walks the rows in storage order: the counts per unit, and the unit table
+/// numbered in the order the rows first name its units.
 fn summarise(ctx: &Ctx<'_>, store: &Outcomes, n_members: usize, org_row: &[u32]) -> Summarised {
     let n_units = ctx.ds.units.len();
     let mut units = Units {

@@ -66,8 +66,9 @@ pub(crate) const NONE: u32 = u32::MAX;
 const NOT_RATED: u8 = 0x10;
 const PROVISIONAL: u8 = 1;
 const DEMOTED: u8 = 2;
-/// The findings arena has a free slot right after the row's findings (a
-/// slot left free is never read; only [`Outcomes::push_finding`] reads the flag).
+/// The findings arena has a free slot right after the row's findings. A slot
+/// left free is never read: [`Outcomes::push_finding`] fills it, and equality
+/// ignores the flag.
 const ROOM: u8 = 4;
 
 /// One subject: 48 bytes.
@@ -272,8 +273,9 @@ impl Outcomes {
     }
 
     /// Copies the rows of `other` after these, fixing their offsets, and
-    /// empties `other` (keeping its room, so that a buffer rated into again
-    /// reuses memory already touched).
+    /// empties `other` (keeping its capacity, so that a buffer rated into
+    /// again reuses memory already touched). For stores being filled by a
+    /// run: the report order and the unit table are not carried over.
     pub(crate) fn append_from(&mut self, other: &mut Self) {
         let (ids, findings, discretion) = (
             off(self.ids.len()),
@@ -371,7 +373,7 @@ impl Outcomes {
     /// are there already).
     pub(crate) fn push_finding(&mut self, i: u32, f: Finding) {
         let Some(&r) = self.row(i) else { return };
-        let slot = (r.findings_start + r.findings_len) as usize;
+        let slot = r.findings_start.saturating_add(r.findings_len) as usize;
         let start = match self.findings.get_mut(slot).filter(|_| r.flags & ROOM != 0) {
             Some(free) => {
                 *free = f;
@@ -891,6 +893,8 @@ mod tests {
             let d = r.discretion_start as usize;
             s.discretion[d..d + r.discretion_len as usize].to_vec()
         };
+        // Both halves have points of discretion, so their offsets are tested.
+        assert!((0..a.len()).any(|i| !discretion(&all, i).is_empty()));
         let mut seen = (0, 0);
         for i in a.len()..owned.len() {
             let row = off(i);
@@ -962,6 +966,23 @@ mod tests {
             assert_eq!(with_room.findings_of(i).len(), 3);
         }
         assert_eq!(with_room.findings_of(1)[2], f(&MISSING_TASK_FACTS, 8));
+        // The room survives a copy into another store (as the run's stores
+        // are joined): the slot moves with the findings.
+        let mut rooms_fresh = Outcomes::default();
+        rooms_fresh.push_rated(&new("a"), assessment(900), 0, true);
+        rooms_fresh.push_rated(&new("b"), assessment(950), 0, true);
+        let mut joined = Outcomes::default();
+        joined.push_rated(&new("z"), assessment(800), 0, false);
+        joined.append_from(&mut rooms_fresh);
+        let arena = joined.findings.len();
+        joined.push_finding(2, f(&MISSING_TASK_FACTS, 8));
+        assert_eq!(
+            joined.findings.len(),
+            arena,
+            "the slot is used, nothing moves"
+        );
+        assert_eq!(joined.findings_of(2), without.findings_of(1));
+        assert_eq!(joined.findings_of(1).len(), 2);
         // A second addition has no room left: the findings move, intact.
         let mut moved = with_room;
         moved.push_finding(0, f(&NO_EVALUATION, 9));
