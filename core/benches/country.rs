@@ -33,12 +33,22 @@ fn peak_rss_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
-/// CPU time of the process (user and system, all threads) in seconds, and its
-/// minor page faults, from /proc/self/stat (clock ticks of 1/100 s): on a
-/// shared machine the CPU time shows the work done, which wall time does not
-/// when other processes take the cores; the page faults count the fresh
-/// memory touched (4 KiB each), which is much of the cost on this machine.
-fn cpu_s() -> (f64, f64, f64) {
+/// What the process has used so far, from /proc/self/stat.
+#[derive(Clone, Copy)]
+struct Usage {
+    /// CPU time in user mode, all threads, in seconds (clock ticks of 1/100 s).
+    user: f64,
+    /// CPU time in the kernel, all threads, in seconds.
+    system: f64,
+    /// Minor page faults: pages of memory touched for the first time (4 KiB each).
+    faults: f64,
+}
+
+/// The process's [`Usage`] (NaN where unreadable). On a shared machine the CPU
+/// time shows the work done, which wall time does not when other processes
+/// take the cores; the page faults count the fresh memory touched, which is
+/// much of the cost on this machine.
+fn usage() -> Usage {
     std::fs::read_to_string("/proc/self/stat")
         .ok()
         .and_then(|s| {
@@ -46,11 +56,18 @@ fn cpu_s() -> (f64, f64, f64) {
             // utime the 12th, stime the 13th.
             let rest = s.rsplit_once(')')?.1;
             let f: Vec<&str> = rest.split_whitespace().collect();
-            let user = f.get(11)?.parse::<f64>().ok()? / 100.0;
-            let system = f.get(12)?.parse::<f64>().ok()? / 100.0;
-            Some((user, system, f.get(7)?.parse::<f64>().ok()?))
+            let field = |i: usize| f.get(i)?.parse::<f64>().ok();
+            Some(Usage {
+                user: field(11)? / 100.0,
+                system: field(12)? / 100.0,
+                faults: field(7)?,
+            })
         })
-        .unwrap_or((f64::NAN, f64::NAN, f64::NAN))
+        .unwrap_or(Usage {
+            user: f64::NAN,
+            system: f64::NAN,
+            faults: f64::NAN,
+        })
 }
 
 fn main() {
@@ -128,7 +145,7 @@ fn main() {
     let probe_s = t.elapsed().as_secs_f64();
     black_box(&probe);
     drop(probe);
-    let (t, cpu) = (Instant::now(), cpu_s());
+    let (t, before) = (Instant::now(), usage());
     let report = match xeploai::run::rate(&graph, 2025, None, &policy) {
         Ok(r) => r,
         Err(e) => {
@@ -137,8 +154,12 @@ fn main() {
         }
     };
     let rate_s = t.elapsed().as_secs_f64();
-    let after = cpu_s();
-    let (user, system, faults) = (after.0 - cpu.0, after.1 - cpu.1, after.2 - cpu.2);
+    let after = usage();
+    let (user, system, faults) = (
+        after.user - before.user,
+        after.system - before.system,
+        after.faults - before.faults,
+    );
     let fresh_gib = faults * 4096.0 / f64::from(1u32 << 30);
     let m = &report.total.members;
     println!(

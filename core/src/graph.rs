@@ -370,8 +370,8 @@ impl OrgGraph {
         kind: UnitKind,
         as_of: Date,
     ) -> impl Iterator<Item = &Unit> + '_ {
-        self.units_of_kind(kind)
-            .filter(move |u| u.lifetime().contains(as_of))
+        self.positions_of_kind_on(kind, as_of)
+            .filter_map(|p| self.unit_at(p))
     }
 
     /// The units that name `area` as the administrative unit they serve and
@@ -396,17 +396,37 @@ impl OrgGraph {
     /// The cells serving a residential area on `as_of` (0..n).
     #[must_use]
     pub fn cells_of_area(&self, area: &str, as_of: Date) -> Vec<&Unit> {
-        let mut v = self.serving(area, as_of);
-        v.retain(|u| u.kind.holds_members());
-        v
+        self.unit_pos(area).map_or_else(Vec::new, |a| {
+            self.cells_of_area_pos(a, as_of)
+                .filter_map(|p| self.unit_at(p))
+                .collect()
+        })
+    }
+
+    /// The positions of the cells serving the area at `area` on `as_of`.
+    pub(crate) fn cells_of_area_pos(
+        &self,
+        area: u32,
+        as_of: Date,
+    ) -> impl Iterator<Item = u32> + '_ {
+        self.serving_pos(area, as_of)
+            .filter(|&p| self.unit_at(p).is_some_and(|u| u.kind.holds_members()))
     }
 
     /// The Front work board of a residential area on `as_of`.
     #[must_use]
     pub fn front_work_board_of_area(&self, area: &str, as_of: Date) -> Option<&Unit> {
-        self.serving(area, as_of)
-            .into_iter()
-            .find(|u| u.kind == UnitKind::FrontWorkBoard)
+        self.unit_pos(area)
+            .and_then(|a| self.front_work_board_pos(a, as_of))
+            .and_then(|p| self.unit_at(p))
+    }
+
+    /// The position of the Front work board of the area at `area` on `as_of`.
+    pub(crate) fn front_work_board_pos(&self, area: u32, as_of: Date) -> Option<u32> {
+        self.serving_pos(area, as_of).find(|&p| {
+            self.unit_at(p)
+                .is_some_and(|u| u.kind == UnitKind::FrontWorkBoard)
+        })
     }
 
     /// The memberships of a cell in force on `as_of` (rated or not). Empty if
@@ -557,17 +577,10 @@ impl OrgGraph {
 
     /// [`OrgGraph::board_head_link`] of the area at `area`.
     pub(crate) fn board_head_link_at(&self, area: u32, as_of: Date) -> HeadLink<'_> {
-        let serving: Vec<u32> = self.serving_pos(area, as_of).collect();
-        let of_kind = |keep: fn(UnitKind) -> bool| {
-            serving
-                .iter()
-                .copied()
-                .filter(move |&p| self.unit_at(p).is_some_and(|u| keep(u.kind)))
-        };
-        if of_kind(UnitKind::holds_members).next().is_none() {
+        if self.cells_of_area_pos(area, as_of).next().is_none() {
             return HeadLink::NoCell;
         }
-        let Some(board) = of_kind(|k| k == UnitKind::FrontWorkBoard).next() else {
+        let Some(board) = self.front_work_board_pos(area, as_of) else {
             return HeadLink::NoBoard;
         };
         let Some((head_pos, head)) = self
@@ -576,7 +589,7 @@ impl OrgGraph {
         else {
             return HeadLink::NoHead;
         };
-        of_kind(UnitKind::holds_members)
+        self.cells_of_area_pos(area, as_of)
             .find(|&c| self.holds_in(head_pos, Role::DeputySecretary, c, as_of))
             .and_then(|c| self.unit_at(c))
             .map_or(HeadLink::No { head }, |cell| HeadLink::Yes { head, cell })

@@ -80,7 +80,7 @@ impl Members {
         }
     }
 
-    /// Copies `other`'s members after these and empties it, keeping its room.
+    /// Copies `other`'s members after these and empties it (keeping its capacity).
     fn append_from(&mut self, other: &mut Self) {
         self.out.append_from(&mut other.out);
         self.meta.append(&mut other.meta);

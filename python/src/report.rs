@@ -5,6 +5,7 @@ use crate::convert::json_to_py;
 use crate::errors::{argument_error, report_error, unknown_subject};
 use crate::groups::Resolver;
 use crate::policy::PyPolicy;
+use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyDict, PyList, PySlice};
 use rustc_hash::FxHashMap;
@@ -272,8 +273,12 @@ fn fill<'a>(
                 let other = s.spawn(move || fill_rows(second(), report.year, graph, b));
                 (fill_rows(first(), report.year, graph, &mut a), other.join())
             });
-            // The thread cannot panic (no panicking call); if it did, do the half here.
-            let theirs = theirs.unwrap_or_else(|_| fill_rows(second(), report.year, graph, &mut b));
+            // The thread makes no panicking call; if it did panic, so does this
+            // one, and `to_pandas` turns that into an error.
+            let theirs = match theirs {
+                Ok(theirs) => theirs,
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
             for ((dict, other), column) in dicts.iter_mut().zip(&theirs).zip(&mut b.ids) {
                 dict.merge(other, column);
             }
@@ -605,14 +610,9 @@ impl PyReport {
                 (array, py.detach(move || columns.join()))
             });
             subjects = Some(array?);
-            ids = match columns {
-                Ok(ids) => ids,
-                // The threads cannot panic (no panicking call); if they did, fill it here.
-                Err(_) => {
-                    let parts = Parts::new(block, n).ok_or_else(too_many)?;
-                    py.detach(move || fill(report, graph, parts))
-                }
-            };
+            // The threads make no panicking call; if one did, an error, not a panic.
+            ids = columns
+                .map_err(|_| PyRuntimeError::new_err("to_pandas: building the columns failed"))?;
             Ok(())
         })?;
         let names = |all: &[&'static str]| PyList::new(py, all);

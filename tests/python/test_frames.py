@@ -139,6 +139,11 @@ def test_to_pandas_id_categories_in_order_of_first_appearance(report: xeploai.Re
         n = len(seen)
         width = np.int8 if n < 127 else np.int16 if n < 32767 else np.int32
         assert df[col].cat.codes.dtype == width, col
+        # ... and the codes are still the Rust buffer's (a copy would own its memory).
+        codes = df[col].array.codes
+        while getattr(codes, "base", None) is not None:
+            codes = codes.base
+        assert isinstance(codes, memoryview), col
 
 
 def test_to_pandas_frame_can_be_edited(report: xeploai.Report) -> None:

@@ -168,8 +168,7 @@ pub(crate) fn check_board_at(
     // O4a: a representative of the chi ủy of the area's cell(s).
     let cells: Vec<u32> = area
         .into_iter()
-        .flat_map(|a| graph.serving_pos(a, as_of))
-        .filter(|&c| graph.unit_at(c).is_some_and(|u| u.kind.holds_members()))
+        .flat_map(|a| graph.cells_of_area_pos(a, as_of))
         .collect();
     if cells.is_empty() {
         out.push(check(CheckStatus::NotApplicable, &fr::NO_CELL, &[day]));

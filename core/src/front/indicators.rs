@@ -144,11 +144,7 @@ fn committee_board_heads_at(graph: &OrgGraph, committee: u32, as_of: Date) -> (u
         .collect();
     let members = areas
         .iter()
-        .filter_map(|&a| {
-            graph
-                .serving_pos(a, as_of)
-                .find(|&b| kind_is(b, UnitKind::FrontWorkBoard))
-        })
+        .filter_map(|&a| graph.front_work_board_pos(a, as_of))
         .flat_map(|b| graph.holders_in(b, Role::BoardHead, as_of))
         .filter(|&h| graph.holds_in(h, Role::FrontCommitteeMember, committee, as_of))
         .count();
@@ -466,8 +462,7 @@ pub(crate) fn compute(
     if fd.unity_festivals.iter().any(|f| f.year == year) {
         let mut v = Vec::new();
         for &a in &areas {
-            let Some(u) = graph.unit_at(a) else { continue };
-            if graph.front_work_board_of_area(&u.id, as_of).is_some() {
+            if graph.front_work_board_pos(a, as_of).is_some() {
                 let done = festival_complete.get(&a).copied().unwrap_or(false);
                 v.push(places.observe(a, u64::from(done), 1));
             }

@@ -139,6 +139,26 @@ pub(crate) fn apply_quotas(
                 .filter(|&&k| rated.get(k).is_some_and(|(_, r)| r.rating.rank == rank))
                 .count() as u64
         };
+        // The candidates in the order they are demoted, sorted once: a
+        // demotion changes no other board's key.
+        let at_top = |k: usize, rated: &[(usize, Rated)]| {
+            rated.get(k).is_some_and(|(_, r)| r.rating.rank == top)
+        };
+        let mut candidates: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&k| at_top(k, rated))
+            .collect();
+        candidates.sort_by_cached_key(|&k| {
+            rated.get(k).map(|(b, r)| {
+                let (score, exceeded) = (r.rating.score, r.exceeded);
+                let key = match q.demotion_order {
+                    DemotionOrder::LowestScoreFirst => (score, exceeded),
+                    DemotionOrder::FewestExceededFirst => (exceeded, score),
+                };
+                (key, ids(*b))
+            })
+        });
         // At most one demotion per candidate: the loop is bounded by the group's size.
         for _ in 0..members.len() {
             let k_top = count(top, rated);
@@ -147,22 +167,7 @@ pub(crate) fn apply_quotas(
             if k_top <= cap {
                 break;
             }
-            let mut candidates: Vec<usize> = members
-                .iter()
-                .copied()
-                .filter(|&k| rated.get(k).is_some_and(|(_, r)| r.rating.rank == top))
-                .collect();
-            candidates.sort_by_key(|&k| {
-                rated.get(k).map(|(b, r)| {
-                    let (score, exceeded) = (r.rating.score, r.exceeded);
-                    let key = match q.demotion_order {
-                        DemotionOrder::LowestScoreFirst => (score, exceeded),
-                        DemotionOrder::FewestExceededFirst => (exceeded, score),
-                    };
-                    (key, ids(*b))
-                })
-            });
-            let Some(&lowest) = candidates.first() else {
+            let Some(lowest) = candidates.iter().copied().find(|&k| at_top(k, rated)) else {
                 break;
             };
             if let Some((_, r)) = rated.get_mut(lowest) {

@@ -136,8 +136,8 @@ front_rule!(
     Citation::doc(PROCEDURE),
     Unverified,
     ["raw_score", "max_total_score", "score"],
-    "quy đổi {raw_score}/{max_total_score} về thang 100: {score} điểm (làm tròn nửa lên)",
-    "{raw_score}/{max_total_score} scaled to 100: {score} points (half up)"
+    "quy đổi {raw_score}/{max_total_score} về thang 100: {score} điểm (làm tròn theo cách của thang điểm)",
+    "{raw_score}/{max_total_score} scaled to 100: {score} points (rounded as the scheme says)"
 );
 front_rule!(
     TOTAL,
@@ -170,8 +170,8 @@ front_rule!(
     "veto condition {veto_no}: the lowest rank ({rank})"
 );
 front_rule!(QUOTA_DEMOTED, "front.scheme.quota_demoted", Citation::doc(PROCEDURE), Unverified, ["rank", "cap", "candidates", "percent"],
-    "số đạt hạng {rank} vượt {percent}% số hạng kế tiếp trong phạm vi ({candidates} đạt, tối đa {cap}): hạ một hạng (điểm thấp hơn hạ trước)",
-    "more than {percent}% of the next rank reached rank {rank} in the scope ({candidates} reached it, at most {cap}): one rank down (lower scores first)");
+    "số đạt hạng {rank} vượt {percent}% số hạng kế tiếp trong phạm vi ({candidates} đạt, tối đa {cap}): hạ một hạng (theo thứ tự hạ của thang điểm)",
+    "more than {percent}% of the next rank reached rank {rank} in the scope ({candidates} reached it, at most {cap}): one rank down (in the scheme's demotion order)");
 
 front_rule!(
     FESTIVAL_NOT_HELD,

@@ -262,16 +262,19 @@ impl ScoreRounding {
     /// assert_eq!(ScoreRounding::HalfEven.divide(8725, 10), 872);
     /// assert_eq!(ScoreRounding::HalfEven.divide(8735, 10), 874);
     /// assert_eq!(ScoreRounding::Down.divide(8729, 10), 872);
+    /// assert_eq!(ScoreRounding::HalfUp.divide(u64::MAX, u64::MAX - 1), 1);
     /// ```
     #[must_use]
     pub const fn divide(self, num: u64, den: u64) -> u64 {
         if den == 0 {
             return 0;
         }
+        // `r` against `den - r` rather than `2 * r` against `den`: no overflow.
         let (q, r) = (num / den, num % den);
+        let rest = den - r;
         let up = match self {
-            Self::HalfUp => 2 * r >= den,
-            Self::HalfEven => 2 * r > den || (2 * r == den && q % 2 == 1),
+            Self::HalfUp => r >= rest,
+            Self::HalfEven => r > rest || (r == rest && q % 2 == 1),
             Self::Down => false,
         };
         if up {

@@ -882,7 +882,7 @@ mod tests {
         let mut part = Outcomes::from_owned(b);
         let before = part.findings.capacity();
         whole.append_from(&mut part);
-        // The part is emptied but keeps its room.
+        // The part is emptied but keeps its capacity.
         assert!(part.rows.is_empty() && part.ids.is_empty());
         assert!(part.findings.is_empty() && part.discretion.is_empty());
         assert_eq!(part.findings.capacity(), before);

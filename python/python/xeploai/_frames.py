@@ -285,8 +285,9 @@ def outcomes_frame(
     """The DataFrame of ``Report.to_pandas`` from the columns built in Rust:
     the subjects (a numpy array of ``str``), and one buffer holding the other
     columns, each described by ``(name, offset, dtype, categories, ordered)``
-    (categories: the codes of a categorical). The columns are views of the
-    buffer and the subjects' array, not copies."""
+    (categories: the codes of a categorical). The columns read from the
+    buffer are views of it, not copies (``tests/python/test_frames.py``
+    checks this for the categorical codes)."""
     import numpy as np
     import pandas as pd
 
