@@ -80,10 +80,12 @@ impl Members {
         }
     }
 
-    /// Copies `other`'s members after these and empties it (keeping its capacity).
-    fn append_from(&mut self, other: &mut Self) {
-        self.out.append_from(&mut other.out);
-        self.meta.append(&mut other.meta);
+    /// Joins `other`'s members after these: their rows and working data are
+    /// copied, their ids, findings and points of discretion are not
+    /// ([`Outcomes::adopt`]).
+    fn adopt(&mut self, other: Self) {
+        self.out.adopt(other.out);
+        self.meta.extend_from_slice(&other.meta);
     }
 }
 
@@ -493,7 +495,7 @@ fn rate_in_chunks(
             }
         }
     };
-    let ((front, mut back), mut members) = join(
+    let ((front, back), mut members) = join(
         || {
             let front = crate::front::run_on(graph, year, policy, false);
             let mut back = Members::with_capacity(reserve);
@@ -514,8 +516,7 @@ fn rate_in_chunks(
             members
         },
     );
-    members.append_from(&mut back);
-    drop(back);
+    members.adopt(back);
     let mut ctx = ctx;
     ctx.front = front.as_ref();
     let Members {

@@ -70,8 +70,15 @@ const DEMOTED: u8 = 2;
 /// left free is never read: [`Outcomes::push_finding`] fills it, and equality
 /// ignores the flag.
 const ROOM: u8 = 4;
+/// The row's id, findings and points of discretion are in the adopted arena
+/// ([`Outcomes::adopt`]), not the store's own.
+const ADOPTED: u8 = 8;
+/// Flags about how a row is stored, not what it says: equality ignores them.
+const HOW: u8 = ROOM | ADOPTED;
 
-/// One subject: 48 bytes.
+/// One subject: 48 bytes. Its id, findings and points of discretion are
+/// ranges of one [`Arena`]: the store's own, or the adopted one if
+/// `flags` has [`ADOPTED`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Row {
     id_start: u32,
@@ -159,16 +166,57 @@ fn off(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(NONE)
 }
 
+/// The texts and lists that rows address by offset.
+#[derive(Debug, Clone, Default)]
+struct Arena {
+    ids: String,
+    findings: Vec<Finding>,
+    discretion: Vec<Discretion>,
+}
+
+impl Arena {
+    fn is_empty(&self) -> bool {
+        self.ids.is_empty() && self.findings.is_empty() && self.discretion.is_empty()
+    }
+
+    fn clear(&mut self) {
+        self.ids.clear();
+        self.findings.clear();
+        self.discretion.clear();
+    }
+
+    fn id_text(&self, r: &Row) -> &str {
+        let s = r.id_start as usize;
+        self.ids.get(s..s + r.id_len as usize).unwrap_or("")
+    }
+
+    fn findings(&self, r: &Row) -> &[Finding] {
+        let s = r.findings_start as usize;
+        self.findings
+            .get(s..s + r.findings_len as usize)
+            .unwrap_or(&[])
+    }
+
+    fn discretion(&self, r: &Row) -> &[Discretion] {
+        let s = r.discretion_start as usize;
+        self.discretion
+            .get(s..s + r.discretion_len as usize)
+            .unwrap_or(&[])
+    }
+}
+
 /// The outcomes of a report: sorted by kind (members first), then subject id.
 #[derive(Debug, Clone, Default)]
 pub struct Outcomes {
     rows: Vec<Row>,
     /// Row indexes in report order.
     order: Vec<u32>,
-    ids: String,
     units: Vec<Arc<str>>,
-    findings: Vec<Finding>,
-    discretion: Vec<Discretion>,
+    /// Where new rows put their ids, findings and points of discretion.
+    own: Arena,
+    /// The arena of a store joined by [`Outcomes::adopt`] (rows with
+    /// [`ADOPTED`]): joining moves it here instead of copying it.
+    adopted: Arena,
 }
 
 /// What a new row holds.
@@ -187,28 +235,45 @@ impl Outcomes {
         Self {
             rows: Vec::with_capacity(n),
             order: Vec::new(),
-            ids: String::with_capacity(n * 12),
             units: Vec::new(),
-            findings: Vec::with_capacity(n * 5 / 2),
-            discretion: Vec::new(),
+            own: Arena {
+                ids: String::with_capacity(n * 12),
+                findings: Vec::with_capacity(n * 5 / 2),
+                discretion: Vec::new(),
+            },
+            adopted: Arena::default(),
+        }
+    }
+
+    /// The arena that holds a row's ranges.
+    fn arena(&self, r: &Row) -> &Arena {
+        if r.flags & ADOPTED == 0 {
+            &self.own
+        } else {
+            &self.adopted
+        }
+    }
+
+    fn arena_mut(&mut self, r: &Row) -> &mut Arena {
+        if r.flags & ADOPTED == 0 {
+            &mut self.own
+        } else {
+            &mut self.adopted
         }
     }
 
     /// Whether every arena still fits 32-bit offsets.
     pub(crate) fn fits(&self) -> bool {
-        [
-            self.rows.len(),
-            self.ids.len(),
-            self.findings.len(),
-            self.discretion.len(),
-        ]
-        .iter()
-        .all(|&n| n < NONE as usize)
+        [&self.own, &self.adopted]
+            .iter()
+            .flat_map(|a| [a.ids.len(), a.findings.len(), a.discretion.len()])
+            .chain([self.rows.len()])
+            .all(|n| n < NONE as usize)
     }
 
     fn push_row(&mut self, new: &NewRow<'_>, state: u8, findings: &[Finding]) -> u32 {
         let row = Row {
-            id_start: off(self.ids.len()),
+            id_start: off(self.own.ids.len()),
             id_len: off(new.subject.len()),
             kind: new.kind,
             unit_kind: new.unit_kind,
@@ -218,14 +283,14 @@ impl Outcomes {
             unit: new.unit,
             grassroots: new.grassroots,
             commune: new.commune,
-            findings_start: off(self.findings.len()),
+            findings_start: off(self.own.findings.len()),
             findings_len: off(findings.len()),
-            discretion_start: off(self.discretion.len()),
+            discretion_start: off(self.own.discretion.len()),
             discretion_len: 0,
             settings: 0,
         };
-        self.ids.push_str(new.subject);
-        self.findings.extend_from_slice(findings);
+        self.own.ids.push_str(new.subject);
+        self.own.findings.extend_from_slice(findings);
         self.rows.push(row);
         off(self.rows.len() - 1)
     }
@@ -259,7 +324,7 @@ impl Outcomes {
         // Any finding fills the slot until it is used; it is not read.
         let spare = a.findings.last().copied().filter(|_| room);
         if let Some(f) = spare {
-            self.findings.push(f);
+            self.own.findings.push(f);
         }
         if let Some(r) = self.rows.last_mut() {
             r.score = a.score.unwrap_or(NONE);
@@ -268,7 +333,7 @@ impl Outcomes {
             r.discretion_len = off(a.discretion.len());
             r.settings = settings;
         }
-        self.discretion.extend(a.discretion);
+        self.own.discretion.extend(a.discretion);
         i
     }
 
@@ -277,23 +342,62 @@ impl Outcomes {
     /// again reuses memory already touched). For stores being filled by a
     /// run: the report order and the unit table are not carried over.
     pub(crate) fn append_from(&mut self, other: &mut Self) {
-        let (ids, findings, discretion) = (
-            off(self.ids.len()),
-            off(self.findings.len()),
-            off(self.discretion.len()),
-        );
+        // Where each of the two arenas of `other` starts in this one's own.
+        let at = |a: &Arena| {
+            [
+                off(a.ids.len()),
+                off(a.findings.len()),
+                off(a.discretion.len()),
+            ]
+        };
+        let (mine, theirs) = (at(&self.own), at(&other.own));
+        let shift = |adopted: bool| -> [u32; 3] {
+            let mut s = mine;
+            if adopted {
+                for (x, t) in s.iter_mut().zip(theirs) {
+                    *x = x.saturating_add(t);
+                }
+            }
+            s
+        };
+        let (own_shift, adopted_shift) = (shift(false), shift(true));
+        self.rows.extend(other.rows.iter().map(|r| {
+            let [ids, findings, discretion] = if r.flags & ADOPTED == 0 {
+                own_shift
+            } else {
+                adopted_shift
+            };
+            Row {
+                id_start: r.id_start.saturating_add(ids),
+                findings_start: r.findings_start.saturating_add(findings),
+                discretion_start: r.discretion_start.saturating_add(discretion),
+                flags: r.flags & !ADOPTED,
+                ..*r
+            }
+        }));
+        for part in [&mut other.own, &mut other.adopted] {
+            self.own.ids.push_str(&part.ids);
+            self.own.findings.extend_from_slice(&part.findings);
+            self.own.discretion.append(&mut part.discretion);
+            part.clear();
+        }
+        other.rows.clear();
+    }
+
+    /// Joins the rows of `other` after these without copying its arena: the
+    /// arena moves in as this store's adopted one, and only the rows are
+    /// copied. When either store has adopted one already, copies as
+    /// [`Outcomes::append_from`] does.
+    pub(crate) fn adopt(&mut self, mut other: Self) {
+        if !self.adopted.is_empty() || !other.adopted.is_empty() {
+            self.append_from(&mut other);
+            return;
+        }
         self.rows.extend(other.rows.iter().map(|r| Row {
-            id_start: r.id_start.saturating_add(ids),
-            findings_start: r.findings_start.saturating_add(findings),
-            discretion_start: r.discretion_start.saturating_add(discretion),
+            flags: r.flags | ADOPTED,
             ..*r
         }));
-        self.ids.push_str(&other.ids);
-        self.findings.extend_from_slice(&other.findings);
-        self.discretion.append(&mut other.discretion);
-        other.rows.clear();
-        other.ids.clear();
-        other.findings.clear();
+        self.adopted = std::mem::take(&mut other.own);
     }
 
     /// Puts blocks of rows back in order: `starts` are the first rows of
@@ -360,12 +464,7 @@ impl Outcomes {
 
     /// A row's findings.
     pub(crate) fn findings_of(&self, i: u32) -> &[Finding] {
-        self.row(i).map_or(&[], |r| {
-            let s = r.findings_start as usize;
-            self.findings
-                .get(s..s + r.findings_len as usize)
-                .unwrap_or(&[])
-        })
+        self.row(i).map_or(&[], |r| self.arena(r).findings(r))
     }
 
     /// Adds a finding to a row: into the free slot after its findings if it
@@ -374,12 +473,13 @@ impl Outcomes {
     pub(crate) fn push_finding(&mut self, i: u32, f: Finding) {
         let Some(&r) = self.row(i) else { return };
         let slot = r.findings_start.saturating_add(r.findings_len) as usize;
-        let start = match self.findings.get_mut(slot).filter(|_| r.flags & ROOM != 0) {
+        let arena = &mut self.arena_mut(&r).findings;
+        let start = match arena.get_mut(slot).filter(|_| r.flags & ROOM != 0) {
             Some(free) => {
                 *free = f;
                 r.findings_start
             }
-            None => append_to_range(&mut self.findings, r.findings_start, r.findings_len, f),
+            None => append_to_range(arena, r.findings_start, r.findings_len, f),
         };
         if let Some(r) = self.row_mut(i) {
             r.findings_start = start;
@@ -393,7 +493,7 @@ impl Outcomes {
         let Some(&r) = self.row(i) else { return };
         let open = d.decided.is_none();
         let start = append_to_range(
-            &mut self.discretion,
+            &mut self.arena_mut(&r).discretion,
             r.discretion_start,
             r.discretion_len,
             d,
@@ -431,8 +531,7 @@ impl Outcomes {
     }
 
     fn id_text(&self, r: &Row) -> &str {
-        let s = r.id_start as usize;
-        self.ids.get(s..s + r.id_len as usize).unwrap_or("")
+        self.arena(r).id_text(r)
     }
 
     /// The number of subjects.
@@ -520,8 +619,8 @@ impl Outcomes {
                 }
                 Outcome::Rated(r) => {
                     let i = store.push_row(&new, level_code(r.level), &r.findings);
-                    let start = off(store.discretion.len());
-                    store.discretion.extend(r.discretion.iter().cloned());
+                    let start = off(store.own.discretion.len());
+                    store.own.discretion.extend(r.discretion.iter().cloned());
                     if let Some(row) = store.row_mut(i) {
                         row.score = r.score.unwrap_or(NONE);
                         row.flags = (u8::from(r.provisional) * PROVISIONAL)
@@ -651,21 +750,13 @@ impl<'r> OutcomeRef<'r> {
     /// Every rule that decided, constrained or checked the outcome.
     #[must_use]
     pub fn findings(&self) -> &'r [Finding] {
-        let s = self.row.findings_start as usize;
-        self.store
-            .findings
-            .get(s..s + self.row.findings_len as usize)
-            .unwrap_or(&[])
+        self.store.arena(self.row).findings(self.row)
     }
 
     /// Points of discretion.
     #[must_use]
     pub fn discretion(&self) -> &'r [Discretion] {
-        let s = self.row.discretion_start as usize;
-        self.store
-            .discretion
-            .get(s..s + self.row.discretion_len as usize)
-            .unwrap_or(&[])
+        self.store.arena(self.row).discretion(self.row)
     }
 
     /// The policy settings that affected the outcome.
@@ -723,7 +814,7 @@ impl PartialEq for OutcomeRef<'_> {
             && self.commune() == o.commune()
             && self.row.state == o.row.state
             && self.score() == o.score()
-            && (self.level().is_none() || self.row.flags & !ROOM == o.row.flags & !ROOM)
+            && (self.level().is_none() || self.row.flags & !HOW == o.row.flags & !HOW)
             && self.findings() == o.findings()
             && self.discretion() == o.discretion()
             && self.row.settings == o.row.settings
@@ -880,18 +971,16 @@ mod tests {
         let (a, b) = owned.split_at(owned.len() / 2);
         let mut whole = Outcomes::from_owned(a);
         let mut part = Outcomes::from_owned(b);
-        let before = part.findings.capacity();
+        let before = part.own.findings.capacity();
         whole.append_from(&mut part);
         // The part is emptied but keeps its capacity.
-        assert!(part.rows.is_empty() && part.ids.is_empty());
-        assert!(part.findings.is_empty() && part.discretion.is_empty());
-        assert_eq!(part.findings.capacity(), before);
+        assert!(part.rows.is_empty() && part.own.is_empty());
+        assert_eq!(part.own.findings.capacity(), before);
         let all = Outcomes::from_owned(&owned);
         assert_eq!(whole.rows.len(), all.rows.len());
         let discretion = |s: &Outcomes, i: usize| {
-            let r = s.rows[i];
-            let d = r.discretion_start as usize;
-            s.discretion[d..d + r.discretion_len as usize].to_vec()
+            let r = &s.rows[i];
+            s.arena(r).discretion(r).to_vec()
         };
         // Both halves have points of discretion, so their offsets are tested.
         assert!((0..a.len()).any(|i| !discretion(&all, i).is_empty()));
@@ -907,6 +996,61 @@ mod tests {
         }
         // The appended half has findings and points of discretion to move.
         assert!(seen.0 > 0 && seen.1 > 0, "{seen:?}");
+    }
+
+    #[test]
+    fn an_adopted_arena_is_read_in_place_and_survives_a_copy() {
+        use crate::explain::Effect;
+        use crate::rules::common::MISSING_TASK_FACTS;
+        let g = crate::sample::graph().unwrap();
+        let r = crate::run::rate(&g, 2025, None, &crate::Policy::default()).unwrap();
+        let owned = r.outcomes.to_vec();
+        let (a, b) = owned.split_at(owned.len() / 2);
+        let all = Outcomes::from_owned(&owned);
+        let mut whole = Outcomes::from_owned(a);
+        let part = Outcomes::from_owned(b);
+        let part_findings = part.own.findings.len();
+        whole.adopt(part);
+        // Nothing of the part's arena was copied: it is the adopted one.
+        assert_eq!(whole.adopted.findings.len(), part_findings);
+        assert_eq!(whole.own.findings.len(), all.own.findings.len() - part_findings);
+        // Rows read the same (the unit table is the run's, not compared).
+        let same = |x: &Outcomes, y: &Outcomes| {
+            x.rows.len() == y.rows.len()
+                && (0..off(x.rows.len())).all(|i| {
+                    let (p, q) = (x.rows[i as usize], y.rows[i as usize]);
+                    x.subject_of(i) == y.subject_of(i)
+                        && x.findings_of(i) == y.findings_of(i)
+                        && x.arena(&p).discretion(&p) == y.arena(&q).discretion(&q)
+                        && (p.state, p.score, p.settings, p.flags & !HOW)
+                            == (q.state, q.score, q.settings, q.flags & !HOW)
+                })
+        };
+        assert!(same(&whole, &all));
+        // Both halves have points of discretion, read from their own arena.
+        let discretion = |s: &Outcomes, rows: std::ops::Range<usize>| {
+            rows.map(|i| s.arena(&s.rows[i]).discretion(&s.rows[i]).len())
+                .sum::<usize>()
+        };
+        assert!(discretion(&whole, 0..a.len()) > 0);
+        assert!(discretion(&whole, a.len()..owned.len()) > 0);
+        // A finding added to an adopted row goes to the adopted arena.
+        let last = off(owned.len() - 1);
+        let extra = Finding::new(&MISSING_TASK_FACTS, Effect::Noted, &[]);
+        let mut expected = all.findings_of(last).to_vec();
+        expected.push(extra);
+        whole.push_finding(last, extra);
+        assert_eq!(whole.findings_of(last), &expected[..]);
+        // Copied into a third store, every row reads the same.
+        let mut copy = Outcomes::default();
+        copy.append_from(&mut whole.clone());
+        assert!(copy.adopted.is_empty());
+        assert!(same(&copy, &whole));
+        // A second adoption copies instead: both arenas stay consistent.
+        let mut twice = Outcomes::from_owned(&owned[..1]);
+        twice.adopt(Outcomes::from_owned(&owned[1..2]));
+        twice.adopt(Outcomes::from_owned(&owned[2..]));
+        assert!(same(&twice, &all));
     }
 
     #[test]
@@ -952,7 +1096,7 @@ mod tests {
             let mut store = Outcomes::default();
             store.push_rated(&new("a"), assessment(900), 0, room);
             store.push_rated(&new("b"), assessment(950), 0, room);
-            let arena = store.findings.len();
+            let arena = store.own.findings.len();
             store.push_finding(0, f(&MISSING_TASK_FACTS, 7));
             store.push_finding(1, f(&MISSING_TASK_FACTS, 8));
             (store, arena)
@@ -960,7 +1104,7 @@ mod tests {
         let ((with_room, before), (without, _)) = (fill(true), fill(false));
         // Two findings and a free slot each: the added ones take the slots.
         assert_eq!(before, 6);
-        assert_eq!(with_room.findings.len(), 6);
+        assert_eq!(with_room.own.findings.len(), 6);
         for i in 0..2 {
             assert_eq!(with_room.findings_of(i), without.findings_of(i));
             assert_eq!(with_room.findings_of(i).len(), 3);
@@ -974,10 +1118,10 @@ mod tests {
         let mut joined = Outcomes::default();
         joined.push_rated(&new("z"), assessment(800), 0, false);
         joined.append_from(&mut rooms_fresh);
-        let arena = joined.findings.len();
+        let arena = joined.own.findings.len();
         joined.push_finding(2, f(&MISSING_TASK_FACTS, 8));
         assert_eq!(
-            joined.findings.len(),
+            joined.own.findings.len(),
             arena,
             "the slot is used, nothing moves"
         );
