@@ -850,7 +850,7 @@ fn interesting(r: &Report) -> Vec<String> {
         x.level() == Some(Level::NotCompleted)
             && x.findings()
                 .iter()
-                .any(|f| f.rule.id.contains(".t_i1.") || f.rule.id.contains(".t_l3"))
+                .any(|f| f.rule().id.contains(".t_i1.") || f.rule().id.contains(".t_l3"))
     }) {
         out.push(s);
     }

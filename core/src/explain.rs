@@ -232,15 +232,104 @@ pub enum Effect {
 }
 
 /// A rule applied to a subject, with the values it compared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+///
+/// 20 bytes: a country's report holds some 12 million findings, so the rule
+/// is kept as its place in the catalogue of rules ([`Finding::rule`] gives
+/// it back), not as a pointer.
+///
+/// ```
+/// use xeploai::explain::{Effect, Finding};
+/// use xeploai::rules::common::CIVIL_SERVANT_CAP;
+/// let f = Finding::new(&CIVIL_SERVANT_CAP, Effect::Lowered, &[1]);
+/// assert!(std::ptr::eq(f.rule(), &CIVIL_SERVANT_CAP));
+/// assert_eq!(f.named_values()["civil_servant_level"], 1);
+/// assert_eq!(std::mem::size_of::<Finding>(), 20);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Finding {
-    /// The rule.
-    pub rule: &'static RuleDef,
+    /// The rule's place in the catalogue ([`catalogue`]).
+    rule: u16,
     /// What it did.
     pub effect: Effect,
-    /// The values, named by `rule.values` (points in tenths, counts, levels,
+    /// The values, named by `rule().values` (points in tenths, counts, levels,
     /// `YYYYMMDD` dates: all fit in 32 bits, which keeps findings small).
     pub values: [i32; 4],
+}
+
+/// The catalogue of rules a [`Finding`] refers to by place: every rule of
+/// [`crate::rules::all_rules`], then any other rule a finding was made with
+/// (a caller's own `static` [`RuleDef`]), in the order first seen.
+mod catalogue {
+    use super::RuleDef;
+    use rustc_hash::FxHashMap;
+    use std::sync::{LazyLock, Mutex, PoisonError};
+
+    struct Known {
+        rules: Vec<&'static RuleDef>,
+        place: FxHashMap<usize, u16>,
+    }
+
+    static KNOWN: LazyLock<Known> = LazyLock::new(|| {
+        let rules: Vec<&'static RuleDef> = crate::rules::all_rules().collect();
+        let place = rules
+            .iter()
+            .zip(0u16..)
+            .map(|(r, i)| (address(r), i))
+            .collect();
+        Known { rules, place }
+    });
+
+    /// Rules outside the library's own, added when first used.
+    static OTHERS: Mutex<Vec<&'static RuleDef>> = Mutex::new(Vec::new());
+
+    /// Stands for a rule that no longer fits 16 bits of catalogue (more
+    /// than 65,535 distinct rules): never reached by the library's own.
+    static BEYOND: RuleDef = RuleDef {
+        id: "catalogue.full",
+        citation: crate::rules::common::LIB,
+        tag: super::Tag::Library,
+        values: &[],
+        vi: "quy tắc không còn chỗ trong danh mục quy tắc",
+        en: "a rule beyond the capacity of the catalogue of rules",
+    };
+
+    fn address(r: &'static RuleDef) -> usize {
+        std::ptr::from_ref(r).addr()
+    }
+
+    /// The place of `rule`, adding it if it is not the library's own.
+    pub(super) fn place(rule: &'static RuleDef) -> u16 {
+        let known = &*KNOWN;
+        if let Some(&i) = known.place.get(&address(rule)) {
+            return i;
+        }
+        let mut others = OTHERS.lock().unwrap_or_else(PoisonError::into_inner);
+        let k = match others.iter().position(|r| std::ptr::eq(*r, rule)) {
+            Some(k) => k,
+            None => {
+                others.push(rule);
+                others.len() - 1
+            }
+        };
+        u16::try_from(known.rules.len() + k).unwrap_or(u16::MAX)
+    }
+
+    /// The rule at `place`.
+    pub(super) fn rule(place: u16) -> &'static RuleDef {
+        let known = &*KNOWN;
+        let i = usize::from(place);
+        if let Some(r) = known.rules.get(i) {
+            return r;
+        }
+        if place == u16::MAX {
+            return &BEYOND;
+        }
+        let others = OTHERS.lock().unwrap_or_else(PoisonError::into_inner);
+        others
+            .get(i - known.rules.len())
+            .copied()
+            .unwrap_or(&BEYOND)
+    }
 }
 
 impl Finding {
@@ -254,16 +343,22 @@ impl Finding {
             *slot = i32::try_from(*x).unwrap_or(if *x < 0 { i32::MIN } else { i32::MAX });
         }
         Self {
-            rule,
+            rule: catalogue::place(rule),
             effect,
             values: v,
         }
     }
 
+    /// The rule.
+    #[must_use]
+    pub fn rule(&self) -> &'static RuleDef {
+        catalogue::rule(self.rule)
+    }
+
     /// The values by name.
     #[must_use]
     pub fn named_values(&self) -> BTreeMap<&'static str, i64> {
-        self.rule
+        self.rule()
             .values
             .iter()
             .copied()
@@ -274,7 +369,7 @@ impl Finding {
     /// The message in `lang`.
     #[must_use]
     pub fn message(&self, lang: Lang) -> String {
-        self.rule.message(lang, &self.values.map(i64::from))
+        self.rule().message(lang, &self.values.map(i64::from))
     }
 }
 
@@ -288,11 +383,12 @@ impl Serialize for Finding {
             values: BTreeMap<&'a str, i64>,
             citation: String,
         }
+        let rule = self.rule();
         Out {
-            rule: self.rule.id,
+            rule: rule.id,
             effect: self.effect,
             values: self.named_values(),
-            citation: self.rule.citation.text(Lang::Vi),
+            citation: rule.citation.text(Lang::Vi),
         }
         .serialize(s)
     }
@@ -359,10 +455,20 @@ impl<'de> Deserialize<'de> for Finding {
                 .map_err(|_| D::Error::custom(format!("value `{name}` = {v} is out of range")))?;
         }
         Ok(Self {
-            rule,
+            rule: catalogue::place(rule),
             effect: i.effect,
             values,
         })
+    }
+}
+
+impl fmt::Debug for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Finding")
+            .field("rule", &self.rule().id)
+            .field("effect", &self.effect)
+            .field("values", &self.values)
+            .finish()
     }
 }
 
@@ -372,7 +478,7 @@ impl fmt::Display for Finding {
             f,
             "{} ({})",
             self.message(Lang::En),
-            self.rule.citation.text(Lang::En)
+            self.rule().citation.text(Lang::En)
         )
     }
 }
@@ -396,6 +502,41 @@ mod tests {
             Citation::section("Hướng dẫn 21-HD/BTCTW", "II.B.2.3").text(Lang::Vi),
             "Hướng dẫn 21-HD/BTCTW, mục II.B.2.3"
         );
+    }
+
+    #[test]
+    fn a_finding_gives_back_its_rule_whoever_defined_it() {
+        // The library's own rules, each at its own place.
+        for rule in crate::rules::all_rules() {
+            let f = Finding::new(rule, Effect::Noted, &[]);
+            assert!(std::ptr::eq(f.rule(), rule), "{}", rule.id);
+        }
+        // A caller's own rules join the catalogue when first used.
+        static MINE: RuleDef = RuleDef {
+            id: "mine.one",
+            citation: Citation::doc("my rules"),
+            tag: Tag::Library,
+            values: &["count"],
+            vi: "của tôi: {count}",
+            en: "mine: {count}",
+        };
+        static OTHER: RuleDef = RuleDef {
+            id: "mine.two",
+            citation: Citation::doc("my rules"),
+            tag: Tag::Library,
+            values: &[],
+            vi: "khác",
+            en: "other",
+        };
+        let (a, b) = (
+            Finding::new(&MINE, Effect::Noted, &[3]),
+            Finding::new(&OTHER, Effect::Met, &[]),
+        );
+        assert!(std::ptr::eq(a.rule(), &MINE) && std::ptr::eq(b.rule(), &OTHER));
+        assert_eq!(Finding::new(&MINE, Effect::Noted, &[3]), a);
+        assert_ne!(a.rule, b.rule);
+        assert_eq!(a.message(Lang::En), "mine: 3");
+        assert_eq!(catalogue::rule(u16::MAX).id, "catalogue.full");
     }
 
     #[test]

@@ -308,7 +308,7 @@ impl Report {
                     s.push_str(&format!(
                         ". {} [{}]",
                         capitalise(&f.message(lang)),
-                        f.rule.citation.text(lang)
+                        f.rule().citation.text(lang)
                     ));
                 }
                 s.push('.');
@@ -351,7 +351,7 @@ impl Report {
                     parts.push(format!(
                         "{} [{}]",
                         f.message(lang),
-                        f.rule.citation.text(lang)
+                        f.rule().citation.text(lang)
                     ));
                 }
                 if parts.is_empty() {
@@ -359,7 +359,7 @@ impl Report {
                         parts.push(format!(
                             "{} [{}]",
                             f.message(lang),
-                            f.rule.citation.text(lang)
+                            f.rule().citation.text(lang)
                         ));
                     }
                 }

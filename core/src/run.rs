@@ -1395,7 +1395,7 @@ fn lowering_rules(findings: &[Finding]) -> Vec<String> {
                 Effect::Decided | Effect::Lowered | Effect::Excluded
             )
         })
-        .map(|f| f.rule.id.to_owned())
+        .map(|f| f.rule().id.to_owned())
         .collect()
 }
 
@@ -1650,10 +1650,10 @@ fn warnings_and_discretion(store: &Outcomes) -> ([u32; 4], Vec<DiscretionItem>) 
             Some(_) => {}
             None => {
                 for f in o.findings() {
-                    if std::ptr::eq(f.rule, &common::MISSING_TASK_FACTS) {
+                    if std::ptr::eq(f.rule(), &common::MISSING_TASK_FACTS) {
                         warnings[2] += 1;
-                    } else if std::ptr::eq(f.rule, &common::RESIDENCE_COMMENT_MISSING)
-                        || std::ptr::eq(f.rule, &common::RESIDENCE_COMMENT_MISSING_213)
+                    } else if std::ptr::eq(f.rule(), &common::RESIDENCE_COMMENT_MISSING)
+                        || std::ptr::eq(f.rule(), &common::RESIDENCE_COMMENT_MISSING_213)
                     {
                         warnings[3] += 1;
                     }

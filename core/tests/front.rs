@@ -80,7 +80,7 @@ fn check_status(f: &FrontReport, board: &str, rule: &str) -> Vec<CheckStatus> {
         .expect("the board")
         .composition
         .iter()
-        .filter(|c| c.finding.rule.id == rule)
+        .filter(|c| c.finding.rule().id == rule)
         .map(|c| c.status)
         .collect()
 }
@@ -190,7 +190,7 @@ fn the_heads_of_the_mass_organisation_branches_sit_on_the_board() {
     let failed: Vec<_> = b
         .composition
         .iter()
-        .filter(|c| c.finding.rule.id == "front.o4b.branch_head")
+        .filter(|c| c.finding.rule().id == "front.o4b.branch_head")
         .map(|c| (c.status, c.unit.clone()))
         .collect();
     // Farmers' head is missing; red_cross is not in the default list (O5, [U]).
@@ -240,7 +240,7 @@ fn the_bands_of_hoabinh_2017() {
     assert!(r
         .findings
         .iter()
-        .any(|f| f.rule.id == "front.scheme.criterion_clamped"));
+        .any(|f| f.rule().id == "front.scheme.criterion_clamped"));
     // A missing criterion scores 0, with a finding.
     let mut e = hoabinh_eval(0);
     e.scores.clear();
@@ -369,7 +369,7 @@ fn gates_lower_and_vetoes_force_the_lowest_band() {
     let gate = r
         .findings
         .iter()
-        .find(|f| f.rule.id == "front.scheme.gate")
+        .find(|f| f.rule().id == "front.scheme.gate")
         .expect("gate");
     assert_eq!(gate.named_values()["gate_no"], 2);
     // One task late: not HTTNV (100 % on time), HTNV holds (≤ 20 % late).
@@ -665,7 +665,7 @@ fn the_cells_front_criterion_reads_the_boards_rank_and_the_models() {
     let value = |rule: &str, name: &str| {
         c.findings
             .iter()
-            .find(|f| f.rule.id == rule)
+            .find(|f| f.rule().id == rule)
             .map(|f| f.named_values()[name])
     };
     assert_eq!(value("front.q12.board_rank", "board_rank"), Some(1));
@@ -696,7 +696,7 @@ fn the_cells_front_criterion_reads_the_boards_rank_and_the_models() {
     assert!(rated(&plain, "C1")
         .findings
         .iter()
-        .all(|f| !f.rule.id.starts_with("front.")));
+        .all(|f| !f.rule().id.starts_with("front.")));
 }
 
 #[test]
@@ -825,11 +825,11 @@ fn the_survey_thresholds_of_s2_are_settings() {
             .collect();
         assert_eq!(got, ids, "{returned} {satisfied}");
         assert_eq!(
-            a.survey_checks[0].finding.rule.id,
+            a.survey_checks[0].finding.rule().id,
             "front.s2.coverage_more_than"
         );
         assert_eq!(
-            a.survey_checks[1].finding.rule.id,
+            a.survey_checks[1].finding.rule().id,
             "front.s2.satisfaction_more_than"
         );
         assert_eq!(a.survey_passed, Some(passed));
@@ -848,7 +848,7 @@ fn the_survey_thresholds_of_s2_are_settings() {
     let f = front_of(&surveyed(100, 70, 70, 57), &p);
     let a = f.areas.iter().find(|a| a.area == "A00").expect("the area");
     assert_eq!(
-        a.survey_checks[0].finding.rule.id,
+        a.survey_checks[0].finding.rule().id,
         "front.s2.coverage_at_least"
     );
     assert_eq!(a.survey_checks[0].status, CheckStatus::Met);
@@ -876,8 +876,8 @@ fn a_model_residential_area_meets_all_ten_criteria() {
         let m = a.model_area.as_ref().expect("assessed");
         assert_eq!(m.passed, passed);
         assert_eq!(m.checks.len(), 11);
-        assert_eq!(m.checks[0].finding.rule.id, "front.t5.criterion");
-        assert_eq!(m.checks[10].finding.rule.id, "front.t5.commune_criteria");
+        assert_eq!(m.checks[0].finding.rule().id, "front.t5.criterion");
+        assert_eq!(m.checks[10].finding.rule().id, "front.t5.commune_criteria");
         let failed: Vec<usize> = m
             .checks
             .iter()
@@ -931,7 +931,7 @@ fn the_cultured_family_certificate_needs_three_consecutive_years_not_counted_twi
     // h1: YEAR-5..YEAR-3 earned one; YEAR-2..YEAR is the next run of three.
     // h2: YEAR-2..YEAR. h3: YEAR-3, YEAR-2, then a gap.
     assert_eq!(c.households, ["h1", "h2"]);
-    assert_eq!(c.finding.rule.id, "front.t4.family_certificate");
+    assert_eq!(c.finding.rule().id, "front.t4.family_certificate");
     let mut fx2 = fx.clone();
     fx2.front["area_years"][5] = rec(YEAR, &["h1", "h1"]);
     let report = xeploai::validate::validate(&fx2.dataset());
@@ -974,7 +974,7 @@ fn the_peoples_inspection_board_sizes_of_b1_and_b2() {
         upland,
     };
     let c = inspection_board(&b(9, None, false), 9, day("2023-08-15"));
-    assert_eq!(c.finding.rule.id, "front.b1.inspection_board");
+    assert_eq!(c.finding.rule().id, "front.b1.inspection_board");
     assert_eq!(c.status, CheckStatus::Met);
     // B2 [V] (NĐ 159/2016, until 14/8/2023): plains by population, upland one per village (≤ 11).
     let before = day("2022-12-31");
@@ -990,11 +990,11 @@ fn the_peoples_inspection_board_sizes_of_b1_and_b2() {
         (7, 9_000, false),
     ] {
         let c = inspection_board(&b(members, Some(population), false), 4, before);
-        assert_eq!(c.finding.rule.id, "front.b2.inspection_board_plains");
+        assert_eq!(c.finding.rule().id, "front.b2.inspection_board_plains");
         assert_eq!(c.status == CheckStatus::Met, ok, "{members} {population}");
     }
     let c = inspection_board(&b(11, None, true), 14, before);
-    assert_eq!(c.finding.rule.id, "front.b2.inspection_board_upland");
+    assert_eq!(c.finding.rule().id, "front.b2.inspection_board_upland");
     assert_eq!(c.status, CheckStatus::Met);
     assert_eq!(
         inspection_board(&b(6, None, true), 5, before).status,

@@ -1610,7 +1610,7 @@ fn explain_cites_the_article_in_vi_and_en() {
     assert!(outcome(&r, "reprimanded")
         .findings()
         .iter()
-        .any(|f| f.rule.id == T_I1_DISCIPLINE));
+        .any(|f| f.rule().id == T_I1_DISCIPLINE));
     assert!(r
         .to_json()
         .contains("\"citation\":\"Quy định 366-QĐ/TW, Điều 11, khoản 4, điểm 4.3\""));

@@ -167,11 +167,14 @@ fn has(r: &Report, id: &str, rule: &str, effect: Effect) -> bool {
     outcome(r, id)
         .findings()
         .iter()
-        .any(|f| f.rule.id == rule && f.effect == effect)
+        .any(|f| f.rule().id == rule && f.effect == effect)
 }
 
 fn cites(r: &Report, id: &str, rule: &str) -> bool {
-    outcome(r, id).findings().iter().any(|f| f.rule.id == rule)
+    outcome(r, id)
+        .findings()
+        .iter()
+        .any(|f| f.rule().id == rule)
 }
 
 /// `id` is rated `level`, and `rule` has a finding with `effect`.
@@ -1327,7 +1330,7 @@ fn hd27_has_no_central_quota() {
             let o = r.outcome(p).unwrap();
             assert_eq!(o.level(), Some(Level::Excellent), "{preset} {p}");
             assert!(
-                o.findings().iter().all(|f| !f.rule.id.contains("quota")),
+                o.findings().iter().all(|f| !f.rule().id.contains("quota")),
                 "{preset} {p}"
             );
         }

@@ -23,7 +23,7 @@ fn members(r: &Report) -> impl Iterator<Item = Outcome> + '_ {
 }
 
 fn any_rule(r: &Report, fragment: &str) -> bool {
-    members(r).any(|o| o.findings().iter().any(|f| f.rule.id.contains(fragment)))
+    members(r).any(|o| o.findings().iter().any(|f| f.rule().id.contains(fragment)))
 }
 
 #[test]
@@ -119,8 +119,8 @@ fn the_2024_sample_is_rated_under_quy_dinh_124() {
     }
     assert!(members(&r)
         .flat_map(|o| o.findings().to_vec())
-        .all(|f| !f.rule.id.starts_with("qd366.")));
+        .all(|f| !f.rule().id.starts_with("qd366.")));
     assert!(members(&r)
         .flat_map(|o| o.findings().to_vec())
-        .any(|f| f.rule.id.starts_with("qd124.")));
+        .any(|f| f.rule().id.starts_with("qd124.")));
 }

@@ -116,7 +116,7 @@ fn board_columns(front: &FrontReport) -> BoardColumns<'_> {
             .composition
             .iter()
             .filter(|k| k.status == CheckStatus::Failed)
-            .map(|k| k.finding.rule.id)
+            .map(|k| k.finding.rule().id)
             .collect();
         c.composition_failed.push(failed.len());
         c.failed_checks.push(failed);

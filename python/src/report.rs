@@ -1018,7 +1018,7 @@ impl PyOutcome {
         let list = PyList::empty(py);
         for f in o.findings() {
             let d = to_py(py, f)?.cast_into::<PyDict>()?;
-            d.set_item("citation_en", f.rule.citation.text(Lang::En))?;
+            d.set_item("citation_en", f.rule().citation.text(Lang::En))?;
             d.set_item("message_vi", f.message(Lang::Vi))?;
             d.set_item("message_en", f.message(Lang::En))?;
             list.append(d)?;

@@ -95,7 +95,7 @@ pub fn inspection_board(b: &InspectionBoard, areas: u64, as_of: Date) -> Check {
 /// let day = parse_iso_date("2025-12-31").unwrap();
 /// let board = g.units_of_kind_on(xeploai::UnitKind::FrontWorkBoard, day).next().unwrap();
 /// let checks = check_board(&g, board, day, &FrontPolicy::default());
-/// assert_eq!(checks[0].finding.rule.id, "front.o2.size");
+/// assert_eq!(checks[0].finding.rule().id, "front.o2.size");
 /// ```
 #[must_use]
 pub fn check_board(graph: &OrgGraph, board: &Unit, as_of: Date, p: &FrontPolicy) -> Vec<Check> {

@@ -326,7 +326,7 @@ mod tests {
         ] {
             let f = festival(&fest(day), &p);
             assert_eq!(f.complete, ok, "{day}");
-            assert_eq!(f.checks[0].finding.rule.id, "front.f2.window");
+            assert_eq!(f.checks[0].finding.rule().id, "front.f2.window");
             assert_eq!(f.checks[0].status == CheckStatus::Met, ok, "{day}");
         }
         let mut f = fest("2025-11-10");
@@ -336,7 +336,7 @@ mod tests {
         assert_eq!(out.checks[2].status, CheckStatus::Failed);
         f.held_on = None;
         assert_eq!(
-            festival(&f, &p).checks[0].finding.rule.id,
+            festival(&f, &p).checks[0].finding.rule().id,
             "front.f1.not_held"
         );
     }

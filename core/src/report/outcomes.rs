@@ -1013,7 +1013,10 @@ mod tests {
         whole.adopt(part);
         // Nothing of the part's arena was copied: it is the adopted one.
         assert_eq!(whole.adopted.findings.len(), part_findings);
-        assert_eq!(whole.own.findings.len(), all.own.findings.len() - part_findings);
+        assert_eq!(
+            whole.own.findings.len(),
+            all.own.findings.len() - part_findings
+        );
         // Rows read the same (the unit table is the run's, not compared).
         let same = |x: &Outcomes, y: &Outcomes| {
             x.rows.len() == y.rows.len()

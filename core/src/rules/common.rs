@@ -7,7 +7,7 @@ use crate::explain::{Citation, Effect, RuleDef, Tag};
 use crate::level::{Grade, Level};
 use chrono::Datelike;
 
-const LIB: Citation = Citation::doc("xeploai DESIGN §5");
+pub(crate) const LIB: Citation = Citation::doc("xeploai DESIGN §5");
 
 /// No evaluation for the year.
 pub static NO_EVALUATION: RuleDef = RuleDef {
@@ -425,7 +425,7 @@ pub(crate) fn walk_frames(j: &mut super::Judge<'_>, frames: &[(Level, &[Part])])
         if !j
             .findings
             .iter()
-            .any(|f| f.rule.id == p.rule.id && f.effect == effect)
+            .any(|f| f.rule().id == p.rule.id && f.effect == effect)
         {
             j.note(p.rule, effect, &p.values);
         }

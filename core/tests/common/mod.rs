@@ -319,7 +319,7 @@ pub fn has(r: &Report, id: &str, rule: &str, effect: Effect) -> bool {
     outcome(r, id)
         .findings()
         .iter()
-        .any(|f| f.rule.id == rule && f.effect == effect)
+        .any(|f| f.rule().id == rule && f.effect == effect)
 }
 
 /// The findings of `rule` for a subject, as (effect, values by name).
@@ -332,7 +332,7 @@ pub fn findings_of(
     outcome(r, id)
         .findings()
         .iter()
-        .filter(|f| f.rule.id == rule)
+        .filter(|f| f.rule().id == rule)
         .map(|f| (f.effect, f.named_values()))
         .collect()
 }
@@ -342,7 +342,7 @@ pub fn findings_of(
 pub fn assert_decided_by(r: &Report, id: &str, rule: &str) {
     let o = outcome(r, id);
     assert!(
-        o.findings().iter().any(|f| f.rule.id == rule
+        o.findings().iter().any(|f| f.rule().id == rule
             && matches!(
                 f.effect,
                 Effect::Decided | Effect::Lowered | Effect::Excluded
@@ -350,7 +350,7 @@ pub fn assert_decided_by(r: &Report, id: &str, rule: &str) {
         "{id}: expected {rule} to decide; findings: {:#?}",
         o.findings()
             .iter()
-            .map(|f| (f.rule.id, f.effect))
+            .map(|f| (f.rule().id, f.effect))
             .collect::<Vec<_>>()
     );
 }
@@ -364,7 +364,7 @@ pub fn assert_finding(r: &Report, id: &str, rule: &str, effect: Effect) {
         outcome(r, id)
             .findings()
             .iter()
-            .map(|f| (f.rule.id, f.effect))
+            .map(|f| (f.rule().id, f.effect))
             .collect::<Vec<_>>()
     );
 }
@@ -373,12 +373,15 @@ pub fn assert_finding(r: &Report, id: &str, rule: &str, effect: Effect) {
 #[track_caller]
 pub fn assert_no_rule(r: &Report, id: &str, rule: &str) {
     assert!(
-        !outcome(r, id).findings().iter().any(|f| f.rule.id == rule),
+        !outcome(r, id)
+            .findings()
+            .iter()
+            .any(|f| f.rule().id == rule),
         "{id}: did not expect {rule}; findings: {:#?}",
         outcome(r, id)
             .findings()
             .iter()
-            .map(|f| (f.rule.id, f.effect))
+            .map(|f| (f.rule().id, f.effect))
             .collect::<Vec<_>>()
     );
 }
