@@ -119,6 +119,101 @@ impl fmt::Display for Level {
     }
 }
 
+/// A set of levels, one byte, listed lowest first (as a JSON array of levels).
+///
+/// ```
+/// use xeploai::level::{Level, Levels};
+/// let l = Levels::from_slice(&[Level::Good, Level::Completed]);
+/// assert!(l.contains(Level::Good) && !l.contains(Level::Excellent));
+/// assert_eq!(l.iter().collect::<Vec<_>>(), [Level::Completed, Level::Good]);
+/// assert_eq!(serde_json::to_string(&l).unwrap(), r#"["completed","good"]"#);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Levels(u8);
+
+impl Levels {
+    /// No level.
+    pub const EMPTY: Self = Self(0);
+
+    /// The levels of a slice (repeats count once).
+    #[must_use]
+    pub fn from_slice(levels: &[Level]) -> Self {
+        levels.iter().copied().collect()
+    }
+
+    const fn bit(l: Level) -> u8 {
+        1 << (l as u8)
+    }
+
+    /// Whether `level` is in the set.
+    #[must_use]
+    pub const fn contains(self, level: Level) -> bool {
+        self.0 & Self::bit(level) != 0
+    }
+
+    /// The set with `level` added.
+    #[must_use]
+    pub const fn with(self, level: Level) -> Self {
+        Self(self.0 | Self::bit(level))
+    }
+
+    /// How many levels.
+    #[must_use]
+    pub const fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The levels, lowest first.
+    pub fn iter(self) -> impl Iterator<Item = Level> {
+        Level::ALL.into_iter().filter(move |l| self.contains(*l))
+    }
+}
+
+impl FromIterator<Level> for Levels {
+    fn from_iter<I: IntoIterator<Item = Level>>(iter: I) -> Self {
+        iter.into_iter().fold(Self::EMPTY, Self::with)
+    }
+}
+
+impl fmt::Debug for Levels {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Levels {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Levels {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Vec::<Level>::deserialize(d)?.into_iter().collect())
+    }
+}
+
+/// An array of levels, as `Vec<Level>`'s schema.
+impl JsonSchema for Levels {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        Vec::<Level>::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Vec::<Level>::json_schema(generator)
+    }
+}
+
 /// A per-criterion grade of the 2018–2024 regimes (Xuất sắc / Tốt / Trung bình / Kém;
 /// party-rating.md §6.1). Ordered: `Poor < Average < Good < Excellent`.
 #[derive(

@@ -4,7 +4,7 @@
 
 use crate::explain::{Finding, RuleDef};
 use crate::lang::{pick, Lang};
-use crate::level::Level;
+use crate::level::{Level, Levels};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -94,17 +94,18 @@ pub const DISCRETION_POINTS: &[&str] = &["mitigation", "earlier_fault", "gap", "
 
 /// A point where the text leaves the decision to the competent level: what the
 /// library applied by default and what the committee may decide instead.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+// `Copy`, 40 bytes, no allocation: a country's report holds about 700,000.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Discretion {
     /// The point's code (one of [`DISCRETION_POINTS`]).
     #[schemars(extend("enum" = DISCRETION_POINTS))]
-    pub point: Cow<'static, str>,
-    /// The rule that leaves the choice.
-    pub rule: Cow<'static, str>,
+    pub point: &'static str,
+    /// The id of the rule that leaves the choice.
+    pub rule: &'static str,
     /// The level the library applied.
     pub default: Level,
     /// The levels the committee may choose instead.
-    pub alternatives: Vec<Level>,
+    pub alternatives: Levels,
     /// The level a recorded decision chose, if one is in the dataset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decided: Option<Level>,
@@ -120,12 +121,56 @@ impl Discretion {
         alternatives: &[Level],
     ) -> Self {
         Self {
-            point: Cow::Borrowed(point),
-            rule: Cow::Borrowed(rule.id),
+            point,
+            rule: rule.id,
             default,
-            alternatives: alternatives.to_vec(),
+            alternatives: Levels::from_slice(alternatives),
             decided: None,
         }
+    }
+}
+
+/// The library's own code of a point of discretion (one of [`DISCRETION_POINTS`]).
+pub(crate) fn point_code(code: &str) -> Result<&'static str, String> {
+    DISCRETION_POINTS
+        .iter()
+        .find(|p| **p == code)
+        .copied()
+        .ok_or_else(|| {
+            format!(
+                "unknown point of discretion `{code}` (expected one of {})",
+                DISCRETION_POINTS.join(", ")
+            )
+        })
+}
+
+/// The library's own id of a rule.
+pub(crate) fn rule_id(id: &str) -> Result<&'static str, String> {
+    crate::rules::rule_by_id(id)
+        .map(|r| r.id)
+        .ok_or_else(|| format!("unknown rule `{id}`"))
+}
+
+impl<'de> Deserialize<'de> for Discretion {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        #[derive(Deserialize)]
+        struct In {
+            point: String,
+            rule: String,
+            default: Level,
+            alternatives: Levels,
+            #[serde(default)]
+            decided: Option<Level>,
+        }
+        let i = In::deserialize(d)?;
+        Ok(Self {
+            point: point_code(&i.point).map_err(D::Error::custom)?,
+            rule: rule_id(&i.rule).map_err(D::Error::custom)?,
+            default: i.default,
+            alternatives: i.alternatives,
+            decided: i.decided,
+        })
     }
 }
 
@@ -185,5 +230,39 @@ impl Outcome {
             Self::Rated(r) => &r.findings,
             Self::NotRated { findings, .. } => findings,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_point_of_discretion_is_small_and_reads_back_the_librarys_own_codes() {
+        assert_eq!(std::mem::size_of::<Discretion>(), 40);
+        let d = Discretion::new(
+            "mitigation",
+            &crate::rules::common::DECISION_RECORDED,
+            Level::NotCompleted,
+            &[Level::Good, Level::Completed],
+        );
+        let json = serde_json::to_string(&d).unwrap();
+        assert_eq!(
+            json,
+            r#"{"point":"mitigation","rule":"lib.decision_recorded","default":"not_completed","alternatives":["completed","good"]}"#
+        );
+        let back: Discretion = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, d);
+        // A code or a rule the library does not have is an error, named.
+        let bad = json.replace("mitigation", "mercy");
+        let e = serde_json::from_str::<Discretion>(&bad).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("unknown point of discretion `mercy`"),
+            "{e}"
+        );
+        let bad = json.replace("lib.decision_recorded", "lib.nothing");
+        let e = serde_json::from_str::<Discretion>(&bad).unwrap_err();
+        assert!(e.to_string().contains("unknown rule `lib.nothing`"), "{e}");
     }
 }

@@ -165,20 +165,43 @@ pub struct Discrepancy {
 }
 
 /// An open or decided point of discretion.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct DiscretionItem {
     /// The subject.
     pub subject: String,
     /// The point's code.
     #[schemars(extend("enum" = crate::outcome::DISCRETION_POINTS))]
-    pub point: std::borrow::Cow<'static, str>,
-    /// The rule.
-    pub rule: std::borrow::Cow<'static, str>,
+    pub point: &'static str,
+    /// The rule's id.
+    pub rule: &'static str,
     /// The default applied.
     pub default: Level,
     /// The decided level, if a decision is recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decided: Option<Level>,
+}
+
+impl<'de> Deserialize<'de> for DiscretionItem {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        #[derive(Deserialize)]
+        struct In {
+            subject: String,
+            point: String,
+            rule: String,
+            default: Level,
+            #[serde(default)]
+            decided: Option<Level>,
+        }
+        let i = In::deserialize(d)?;
+        Ok(Self {
+            subject: i.subject,
+            point: crate::outcome::point_code(&i.point).map_err(D::Error::custom)?,
+            rule: crate::outcome::rule_id(&i.rule).map_err(D::Error::custom)?,
+            default: i.default,
+            decided: i.decided,
+        })
+    }
 }
 
 /// A report.

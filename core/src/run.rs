@@ -1661,8 +1661,8 @@ fn warnings_and_discretion(store: &Outcomes) -> ([u32; 4], Vec<DiscretionItem>) 
                 for d in o.discretion() {
                     discretion.push(DiscretionItem {
                         subject: o.subject().to_owned(),
-                        point: d.point.clone(),
-                        rule: d.rule.clone(),
+                        point: d.point,
+                        rule: d.rule,
                         default: d.default,
                         decided: d.decided,
                     });

@@ -879,7 +879,7 @@ fn mitigation_is_discretion_with_default_khtnv_and_a_decision_changes_it() {
             vec![("mitigation".into(), rule.into(), Level::NotCompleted, None)]
         );
         let d = &rated(&r, id).discretion[0];
-        assert!(d.alternatives.contains(&Level::Good), "{d:?}");
+        assert!(d.alternatives.contains(Level::Good), "{d:?}");
     }
 
     fx.decision("mit", "mitigation", "good");
@@ -1188,7 +1188,7 @@ fn section_12_fixture_under_quota_readings_a_b_c() {
                     );
                     assert!(x.discretion.iter().any(|d| d.point == "quota_selection"
                         && d.default == Level::Good
-                        && d.alternatives == [Level::Excellent]));
+                        && d.alternatives.iter().eq([Level::Excellent])));
                 }
             }
             assert_eq!(r.quotas.len(), 1, "{ctx}: {:?}", r.quotas);

@@ -63,7 +63,7 @@ fn the_2025_sample_has_every_kind_of_case() {
     let points: Vec<_> = r
         .discretion
         .iter()
-        .map(|d| (d.point.as_ref(), d.decided.is_some()))
+        .map(|d| (d.point, d.decided.is_some()))
         .collect();
     assert!(
         points.contains(&("mitigation", false)),
