@@ -216,6 +216,14 @@ impl OrgGraph {
         &self.warnings
     }
 
+    /// The position of the area (its `area` field) of the unit at `pos`.
+    pub(crate) fn area_pos(&self, pos: u32) -> Option<u32> {
+        self.unit_area
+            .get(pos as usize)
+            .copied()
+            .filter(|&a| a != u32::MAX)
+    }
+
     pub(crate) fn unit_pos(&self, id: &str) -> Option<u32> {
         self.units
             .get(id, |p| self.ds.units.get(p as usize).map(|u| u.id.as_str()))

@@ -161,10 +161,11 @@ pub(crate) fn check_board_at(
             day,
         ],
     ));
-    let Some(area) = board.area.as_deref() else {
+    let Some(area_id) = board.area.as_deref() else {
         return out;
     };
-    let area = graph.unit_pos(area);
+    // By position when the board is the graph's (the id otherwise).
+    let area = graph.area_pos(pos).or_else(|| graph.unit_pos(area_id));
     // O4a: a representative of the chi ủy of the area's cell(s).
     let cells: Vec<u32> = area
         .into_iter()

@@ -131,9 +131,7 @@ pub fn committee_board_heads(graph: &OrgGraph, committee: &str, as_of: Date) -> 
 fn committee_board_heads_at(graph: &OrgGraph, committee: u32, as_of: Date) -> (u64, u64) {
     let kind_is = |p: u32, k: UnitKind| graph.unit_at(p).is_some_and(|u| u.kind == k);
     let Some(commune) = graph
-        .unit_at(committee)
-        .and_then(|c| c.area.as_deref())
-        .and_then(|a| graph.unit_pos(a))
+        .area_pos(committee)
         .filter(|&a| kind_is(a, UnitKind::Commune))
     else {
         return (0, 0);
