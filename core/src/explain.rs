@@ -233,7 +233,7 @@ pub enum Effect {
 
 /// A rule applied to a subject, with the values it compared.
 ///
-/// 20 bytes: a country's report holds some 12 million findings, so the rule
+/// 20 bytes: a country's report holds about 12.5 million findings, so the rule
 /// is kept as its place in the catalogue of rules ([`Finding::rule`] gives
 /// it back), not as a pointer.
 ///
@@ -279,8 +279,15 @@ mod catalogue {
         Known { rules, place }
     });
 
-    /// Rules outside the library's own, added when first used.
-    static OTHERS: Mutex<Vec<&'static RuleDef>> = Mutex::new(Vec::new());
+    /// Rules outside the library's own, added when first used, and their
+    /// places by address.
+    #[derive(Default)]
+    struct Others {
+        rules: Vec<&'static RuleDef>,
+        place: FxHashMap<usize, u16>,
+    }
+
+    static OTHERS: LazyLock<Mutex<Others>> = LazyLock::new(Mutex::default);
 
     /// Stands for a rule that no longer fits 16 bits of catalogue (more
     /// than 65,535 distinct rules): never reached by the library's own.
@@ -297,21 +304,32 @@ mod catalogue {
         std::ptr::from_ref(r).addr()
     }
 
-    /// The place of `rule`, adding it if it is not the library's own.
+    /// The place a new rule takes after `known` and `others` rules: none
+    /// once the catalogue is full (`u16::MAX` stands for [`BEYOND`]).
+    pub(super) fn next_place(known: usize, others: usize) -> Option<u16> {
+        u16::try_from(known + others)
+            .ok()
+            .filter(|&p| p != u16::MAX)
+    }
+
+    /// The place of `rule`, adding it if it is not the library's own; the
+    /// place of [`BEYOND`] once the catalogue is full.
     pub(super) fn place(rule: &'static RuleDef) -> u16 {
         let known = &*KNOWN;
-        if let Some(&i) = known.place.get(&address(rule)) {
+        let at = address(rule);
+        if let Some(&i) = known.place.get(&at) {
             return i;
         }
         let mut others = OTHERS.lock().unwrap_or_else(PoisonError::into_inner);
-        let k = match others.iter().position(|r| std::ptr::eq(*r, rule)) {
-            Some(k) => k,
-            None => {
-                others.push(rule);
-                others.len() - 1
-            }
+        if let Some(&i) = others.place.get(&at) {
+            return i;
+        }
+        let Some(i) = next_place(known.rules.len(), others.rules.len()) else {
+            return u16::MAX;
         };
-        u16::try_from(known.rules.len() + k).unwrap_or(u16::MAX)
+        others.rules.push(rule);
+        others.place.insert(at, i);
+        i
     }
 
     /// The rule at `place`.
@@ -326,6 +344,7 @@ mod catalogue {
         }
         let others = OTHERS.lock().unwrap_or_else(PoisonError::into_inner);
         others
+            .rules
             .get(i - known.rules.len())
             .copied()
             .unwrap_or(&BEYOND)
@@ -334,6 +353,10 @@ mod catalogue {
 
 impl Finding {
     /// A finding with values (at most four are kept, and no more than the rule names).
+    ///
+    /// `rule` may be a caller's own `static`: it joins the catalogue. The
+    /// catalogue holds 65,535 rules in all (the library has about 160); a
+    /// finding of a rule beyond that reads back as the rule `catalogue.full`.
     #[must_use]
     pub fn new(rule: &'static RuleDef, effect: Effect, values: &[i64]) -> Self {
         // Only the values the rule names: the JSON carries values by name, so an
@@ -536,6 +559,9 @@ mod tests {
         assert_eq!(Finding::new(&MINE, Effect::Noted, &[3]), a);
         assert_ne!(a.rule, b.rule);
         assert_eq!(a.message(Lang::En), "mine: 3");
+        // Full: no place for a new rule, which then reads back as `catalogue.full`.
+        assert_eq!(catalogue::next_place(160, 65_374), Some(65_534));
+        assert_eq!(catalogue::next_place(160, 65_375), None);
         assert_eq!(catalogue::rule(u16::MAX).id, "catalogue.full");
     }
 

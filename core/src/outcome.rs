@@ -130,34 +130,48 @@ impl Discretion {
     }
 }
 
-/// The library's own code of a point of discretion (one of [`DISCRETION_POINTS`]).
-pub(crate) fn point_code(code: &str) -> Result<&'static str, String> {
-    DISCRETION_POINTS
-        .iter()
-        .find(|p| **p == code)
-        .copied()
-        .ok_or_else(|| {
-            format!(
-                "unknown point of discretion `{code}` (expected one of {})",
-                DISCRETION_POINTS.join(", ")
-            )
-        })
+/// A point's code read as the library's own (one of [`DISCRETION_POINTS`]):
+/// an unknown code is an error at the field, so a report's error path names it.
+pub(crate) struct PointCode(pub(crate) &'static str);
+
+impl<'de> Deserialize<'de> for PointCode {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        DISCRETION_POINTS
+            .iter()
+            .find(|p| **p == code)
+            .map(|p| Self(p))
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "unknown point of discretion `{code}` in `point` (expected one of {})",
+                    DISCRETION_POINTS.join(", ")
+                ))
+            })
+    }
 }
 
-/// The library's own id of a rule.
-pub(crate) fn rule_id(id: &str) -> Result<&'static str, String> {
-    crate::rules::rule_by_id(id)
-        .map(|r| r.id)
-        .ok_or_else(|| format!("unknown rule `{id}`"))
+/// A rule id read as the library's own (as [`PointCode`]).
+pub(crate) struct RuleId(pub(crate) &'static str);
+
+impl<'de> Deserialize<'de> for RuleId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(d)?;
+        crate::rules::rule_by_id(&id)
+            .map(|r| Self(r.id))
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "unknown rule `{id}` in a point of discretion's `rule`"
+                ))
+            })
+    }
 }
 
 impl<'de> Deserialize<'de> for Discretion {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
         #[derive(Deserialize)]
         struct In {
-            point: String,
-            rule: String,
+            point: PointCode,
+            rule: RuleId,
             default: Level,
             alternatives: Levels,
             #[serde(default)]
@@ -165,8 +179,8 @@ impl<'de> Deserialize<'de> for Discretion {
         }
         let i = In::deserialize(d)?;
         Ok(Self {
-            point: point_code(&i.point).map_err(D::Error::custom)?,
-            rule: rule_id(&i.rule).map_err(D::Error::custom)?,
+            point: i.point.0,
+            rule: i.rule.0,
             default: i.default,
             alternatives: i.alternatives,
             decided: i.decided,
@@ -263,6 +277,10 @@ mod tests {
         );
         let bad = json.replace("lib.decision_recorded", "lib.nothing");
         let e = serde_json::from_str::<Discretion>(&bad).unwrap_err();
-        assert!(e.to_string().contains("unknown rule `lib.nothing`"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("unknown rule `lib.nothing` in a point of discretion's `rule`"),
+            "{e}"
+        );
     }
 }

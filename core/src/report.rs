@@ -183,12 +183,11 @@ pub struct DiscretionItem {
 
 impl<'de> Deserialize<'de> for DiscretionItem {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
         #[derive(Deserialize)]
         struct In {
             subject: String,
-            point: String,
-            rule: String,
+            point: crate::outcome::PointCode,
+            rule: crate::outcome::RuleId,
             default: Level,
             #[serde(default)]
             decided: Option<Level>,
@@ -196,8 +195,8 @@ impl<'de> Deserialize<'de> for DiscretionItem {
         let i = In::deserialize(d)?;
         Ok(Self {
             subject: i.subject,
-            point: crate::outcome::point_code(&i.point).map_err(D::Error::custom)?,
-            rule: crate::outcome::rule_id(&i.rule).map_err(D::Error::custom)?,
+            point: i.point.0,
+            rule: i.rule.0,
             default: i.default,
             decided: i.decided,
         })
@@ -437,5 +436,36 @@ mod tests {
         let e = Report::from_json(&r.to_json()).unwrap_err();
         assert_eq!(e.path, "format");
         assert!(e.message.contains("xeploai-report/9"), "{e}");
+    }
+
+    #[test]
+    fn an_unknown_point_or_rule_of_discretion_is_refused_at_its_field() {
+        let g = crate::sample::graph().unwrap();
+        let r = crate::run::rate(&g, 2025, None, &Policy::default()).unwrap();
+        let mut v: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+        // In the report's list, then in an outcome.
+        v["discretion"][0]["point"] = "mercy".into();
+        let e = Report::from_json(&v.to_string()).unwrap_err();
+        assert_eq!(e.path, "discretion[0].point");
+        assert!(
+            e.message.contains("unknown point of discretion `mercy`"),
+            "{e}"
+        );
+        let mut v: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+        let i = r
+            .outcomes
+            .iter()
+            .position(|o| !o.discretion().is_empty())
+            .unwrap();
+        v["outcomes"][i]["outcome"]["discretion"][0]["rule"] = "lib.nothing".into();
+        let e = Report::from_json(&v.to_string()).unwrap_err();
+        // The outcome is read whole (tagged by `status`), so the path stops
+        // at it and the message names the field.
+        assert_eq!(e.path, format!("outcomes[{i}].outcome"));
+        assert!(
+            e.message
+                .contains("unknown rule `lib.nothing` in a point of discretion's `rule`"),
+            "{e}"
+        );
     }
 }

@@ -3,8 +3,10 @@
 //! A country has about 5.8 million subjects. An owned [`SubjectOutcome`] per
 //! subject (an id string, a findings vector, shared unit ids) costs about
 //! 400 bytes and three allocations each; here a subject is one fixed-size row
-//! (48 bytes) pointing into shared arenas: one string of subject ids, one
-//! table of unit ids, one vector of findings and one of points of discretion.
+//! (48 bytes) pointing into a table of unit ids and into arenas of subject
+//! ids, findings and points of discretion: the store's own, and, when a run
+//! joins the store another thread filled, that store's arena, taken over
+//! without copying.
 //! Read them through [`OutcomeRef`] (borrowed, no allocation) or materialise
 //! an owned [`SubjectOutcome`] with [`OutcomeRef::to_owned`]. In JSON the
 //! outcomes are an array of [`SubjectOutcome`], exactly as before.
@@ -1017,18 +1019,21 @@ mod tests {
             whole.own.findings.len(),
             all.own.findings.len() - part_findings
         );
-        // Rows read the same (the unit table is the run's, not compared).
-        let same = |x: &Outcomes, y: &Outcomes| {
-            x.rows.len() == y.rows.len()
-                && (0..off(x.rows.len())).all(|i| {
-                    let (p, q) = (x.rows[i as usize], y.rows[i as usize]);
-                    x.subject_of(i) == y.subject_of(i)
-                        && x.findings_of(i) == y.findings_of(i)
+        // The rows of `x` from `from` read as those of `y` (the unit table
+        // is the run's, not compared).
+        let same_from = |x: &Outcomes, from: u32, y: &Outcomes| {
+            x.rows.len() == from as usize + y.rows.len()
+                && (0..off(y.rows.len())).all(|i| {
+                    let j = from + i;
+                    let (p, q) = (x.rows[j as usize], y.rows[i as usize]);
+                    x.subject_of(j) == y.subject_of(i)
+                        && x.findings_of(j) == y.findings_of(i)
                         && x.arena(&p).discretion(&p) == y.arena(&q).discretion(&q)
                         && (p.state, p.score, p.settings, p.flags & !HOW)
                             == (q.state, q.score, q.settings, q.flags & !HOW)
                 })
         };
+        let same = |x: &Outcomes, y: &Outcomes| same_from(x, 0, y);
         assert!(same(&whole, &all));
         // Both halves have points of discretion, read from their own arena.
         let discretion = |s: &Outcomes, rows: std::ops::Range<usize>| {
@@ -1044,16 +1049,63 @@ mod tests {
         expected.push(extra);
         whole.push_finding(last, extra);
         assert_eq!(whole.findings_of(last), &expected[..]);
-        // Copied into a third store, every row reads the same.
-        let mut copy = Outcomes::default();
+        // Copied after the rows of a third store, every row reads the same.
+        let mut copy = Outcomes::from_owned(&owned[..3]);
         copy.append_from(&mut whole.clone());
         assert!(copy.adopted.is_empty());
-        assert!(same(&copy, &whole));
+        assert!(same_from(&copy, 3, &whole));
         // A second adoption copies instead: both arenas stay consistent.
         let mut twice = Outcomes::from_owned(&owned[..1]);
         twice.adopt(Outcomes::from_owned(&owned[1..2]));
         twice.adopt(Outcomes::from_owned(&owned[2..]));
         assert!(same(&twice, &all));
+    }
+
+    #[test]
+    fn an_adopted_row_uses_its_free_slot_and_takes_points_of_discretion() {
+        use crate::explain::Effect;
+        use crate::rules::common::{DECISION_RECORDED, MISSING_INPUTS, NO_EVALUATION};
+        let f = |v: i64| Finding::new(&MISSING_INPUTS, Effect::Noted, &[v]);
+        let assessment = |v: u32| crate::rules::Assessment {
+            level: Level::Excellent,
+            score: Some(v),
+            exceeded: (0, 0),
+            findings: vec![f(1), f(i64::from(v))],
+            discretion: Vec::new(),
+            settings: Vec::new(),
+        };
+        let new = |subject| NewRow {
+            subject,
+            kind: SubjectKind::Member,
+            unit_kind: UnitKind::Cell,
+            unit: NONE,
+            grassroots: NONE,
+            commune: NONE,
+        };
+        let mut store = Outcomes::default();
+        store.push_rated(&new("a"), assessment(900), 0, false);
+        let mut part = Outcomes::default();
+        part.push_rated(&new("b"), assessment(950), 0, true);
+        part.push_rated(&new("c"), assessment(960), 0, true);
+        store.adopt(part);
+        let adopted = store.adopted.findings.len();
+        // The quota's finding takes the free slot: nothing moves.
+        let quota = Finding::new(&NO_EVALUATION, Effect::Lowered, &[]);
+        store.push_finding(1, quota);
+        assert_eq!(store.adopted.findings.len(), adopted);
+        assert_eq!(store.findings_of(1), [f(1), f(950), quota]);
+        assert_eq!(store.findings_of(2), [f(1), f(960)]);
+        // Points of discretion go to the adopted arena, and read back.
+        let d = |l| Discretion::new("quota_selection", &DECISION_RECORDED, l, &[Level::Good]);
+        store.push_discretion(2, d(Level::Excellent));
+        store.push_discretion(1, d(Level::Good));
+        store.push_discretion(2, d(Level::Completed));
+        assert!(store.own.discretion.is_empty());
+        let read = |s: &Outcomes, i: usize| s.arena(&s.rows[i]).discretion(&s.rows[i]).to_vec();
+        assert_eq!(read(&store, 1), [d(Level::Good)]);
+        assert_eq!(read(&store, 2), [d(Level::Excellent), d(Level::Completed)]);
+        assert!(store.rows[1].flags & PROVISIONAL != 0);
+        assert_eq!(store.findings_of(0), [f(1), f(900)]);
     }
 
     #[test]
