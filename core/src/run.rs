@@ -79,14 +79,6 @@ impl Members {
             meta: Vec::with_capacity(n),
         }
     }
-
-    /// Joins `other`'s members after these: their rows and working data are
-    /// copied, their ids, findings and points of discretion are not
-    /// ([`Outcomes::adopt`]).
-    fn adopt(&mut self, other: Self) {
-        self.out.adopt(other.out);
-        self.meta.extend_from_slice(&other.meta);
-    }
 }
 
 /// Cells per chunk of the member pass (a few hundred chunks at country scale).
@@ -495,7 +487,7 @@ fn rate_in_chunks(
             }
         }
     };
-    let ((front, back), mut members) = join(
+    let ((front, back), members) = join(
         || {
             let front = crate::front::run_on(graph, year, policy, false);
             let mut back = Members::with_capacity(reserve);
@@ -516,27 +508,41 @@ fn rate_in_chunks(
             members
         },
     );
-    members.adopt(back);
     let mut ctx = ctx;
     ctx.front = front.as_ref();
     let Members {
         out: mut store,
-        mut meta,
+        meta,
     } = members;
-    // A person is rated once, at the first cell that holds them.
-    let mut person_result = vec![NONE; ds.people.len()];
-    let mut duplicates = 0u32;
-    let mut keep = vec![true; meta.len()];
-    for (i, m) in meta.iter().enumerate() {
-        if let Some(slot) = person_result.get_mut(m.person as usize) {
-            if *slot == NONE {
-                *slot = pos32(i);
-            } else if let Some(k) = keep.get_mut(i) {
-                *k = false;
-                duplicates += 1;
+    // The second thread's rows join the store while its working data joins
+    // the first's and each person's first row is found (both walk the
+    // members: on two threads).
+    let Members {
+        out: back_out,
+        meta: back_meta,
+    } = back;
+    let ((), (mut meta, mut person_result, keep, duplicates)) = join(
+        || store.adopt(back_out),
+        || {
+            // A person is rated once, at the first cell that holds them.
+            let mut person_result = vec![NONE; ds.people.len()];
+            let mut duplicates = 0u32;
+            let mut keep = vec![true; meta.len() + back_meta.len()];
+            for (i, m) in meta.iter().chain(&back_meta).enumerate() {
+                if let Some(slot) = person_result.get_mut(m.person as usize) {
+                    if *slot == NONE {
+                        *slot = pos32(i);
+                    } else if let Some(k) = keep.get_mut(i) {
+                        *k = false;
+                        duplicates += 1;
+                    }
+                }
             }
-        }
-    }
+            let mut meta = meta;
+            meta.extend_from_slice(&back_meta);
+            (meta, person_result, keep, duplicates)
+        },
+    );
     if duplicates > 0 {
         let mut it = keep.iter();
         meta.retain(|_| it.next().copied().unwrap_or(true));
@@ -672,6 +678,9 @@ fn rate_in_chunks(
         };
         let plans = join_map(&groups, group_items);
         drop(lists);
+        // A point of discretion per candidate at most: room made once, not
+        // by growing the arenas point by point.
+        store.reserve_discretion(plans.iter().flatten().map(|p| p.ranked.len()).sum());
         for (((kind, id, cat), _), plan) in groups.into_iter().zip(plans) {
             let Some(plan) = plan else { continue };
             let name = if kind == 0 {
@@ -1292,62 +1301,82 @@ fn apply_heads(
     org_row: &[u32],
 ) {
     let (graph, ds) = (ctx.graph, ctx.ds);
+    type Led = FxHashMap<u32, (u32, u32, Level, bool)>;
+    let store_ref: &Outcomes = store;
     // (led, not completed, lowest level, any named in the evaluation) per member result.
-    let mut led: FxHashMap<u32, (u32, u32, Level, bool)> = FxHashMap::default();
-    let mut counted: rustc_hash::FxHashSet<(u32, u32)> = rustc_hash::FxHashSet::default();
-    for &o in orgs {
-        let Some(level) = org_level(store, org_row, o) else {
+    let secretaries = || {
+        let mut led: Led = FxHashMap::default();
+        let mut counted: rustc_hash::FxHashSet<(u32, u32)> = rustc_hash::FxHashSet::default();
+        for &o in orgs {
+            let Some(level) = org_level(store_ref, org_row, o) else {
+                continue;
+            };
+            for i in graph.unit_post_positions(o) {
+                let Some(p) = ds.posts.get(i as usize) else {
+                    continue;
+                };
+                if p.role != Role::Secretary || !p.period().contains(ctx.end) {
+                    continue;
+                }
+                let Some(person) = graph
+                    .post_person
+                    .get(i as usize)
+                    .copied()
+                    .filter(|&x| x != NONE)
+                else {
+                    continue;
+                };
+                let Some(&r) = person_result.get(person as usize) else {
+                    continue;
+                };
+                if r == NONE || !counted.insert((r, o)) {
+                    continue;
+                }
+                let e = led.entry(r).or_insert((0, 0, Level::Excellent, false));
+                e.0 += 1;
+                e.1 += u32::from(level == Level::NotCompleted);
+                e.2 = e.2.min(level);
+            }
+        }
+        (led, counted)
+    };
+    // Units named in a leader's evaluation, as (member row, unit), in order.
+    let named_in = |first: usize, part: &[MemberMeta]| {
+        let mut out: Vec<(u32, u32)> = Vec::new();
+        for (k, m) in part.iter().enumerate() {
+            let Some(e) = ds.evaluations.get(m.evaluation as usize) else {
+                continue;
+            };
+            let Some(l) = &e.leader else { continue };
+            out.extend(
+                l.led_units
+                    .iter()
+                    .filter_map(|u| Some((pos32(first + k), graph.unit_pos(u)?))),
+            );
+        }
+        out
+    };
+    // Reading every member's evaluation is the long part: on two threads,
+    // beside the secretaries.
+    let (head, tail) = meta.split_at(meta.len() / 2);
+    let (((mut led, mut counted), mut named), more) = join(
+        || (secretaries(), named_in(0, head)),
+        || named_in(head.len(), tail),
+    );
+    named.extend(more);
+    for (i, unit) in named {
+        // A unit counts once, whether the leader is its secretary or names it.
+        if !counted.insert((i, unit)) {
+            continue;
+        }
+        let Some(level) = org_level(store, org_row, unit) else {
             continue;
         };
-        for i in graph.unit_post_positions(o) {
-            let Some(p) = ds.posts.get(i as usize) else {
-                continue;
-            };
-            if p.role != Role::Secretary || !p.period().contains(ctx.end) {
-                continue;
-            }
-            let Some(person) = graph
-                .post_person
-                .get(i as usize)
-                .copied()
-                .filter(|&x| x != NONE)
-            else {
-                continue;
-            };
-            let Some(&r) = person_result.get(person as usize) else {
-                continue;
-            };
-            if r == NONE || !counted.insert((r, o)) {
-                continue;
-            }
-            let e = led.entry(r).or_insert((0, 0, Level::Excellent, false));
-            e.0 += 1;
-            e.1 += u32::from(level == Level::NotCompleted);
-            e.2 = e.2.min(level);
-        }
-    }
-    // Units named in a leader's evaluation.
-    for (i, m) in meta.iter().enumerate() {
-        let Some(e) = ds.evaluations.get(m.evaluation as usize) else {
-            continue;
-        };
-        let Some(l) = &e.leader else { continue };
-        for u in &l.led_units {
-            // A unit counts once, whether the leader is its secretary or names it.
-            let Some(unit) = graph.unit_pos(u).filter(|&p| counted.insert((pos32(i), p))) else {
-                continue;
-            };
-            let Some(level) = org_level(store, org_row, unit) else {
-                continue;
-            };
-            let entry = led
-                .entry(pos32(i))
-                .or_insert((0, 0, Level::Excellent, false));
-            entry.0 += 1;
-            entry.1 += u32::from(level == Level::NotCompleted);
-            entry.2 = entry.2.min(level);
-            entry.3 = true;
-        }
+        let entry = led.entry(i).or_insert((0, 0, Level::Excellent, false));
+        entry.0 += 1;
+        entry.1 += u32::from(level == Level::NotCompleted);
+        entry.2 = entry.2.min(level);
+        entry.3 = true;
     }
     let mut entries: Vec<(u32, (u32, u32, Level, bool))> = led.into_iter().collect();
     entries.sort_unstable_by_key(|(i, _)| *i);

@@ -402,6 +402,13 @@ impl Outcomes {
         self.adopted = std::mem::take(&mut other.own);
     }
 
+    /// Makes room for `additional` more points of discretion in each arena
+    /// (room not used is never touched).
+    pub(crate) fn reserve_discretion(&mut self, additional: usize) {
+        self.own.discretion.reserve(additional);
+        self.adopted.discretion.reserve(additional);
+    }
+
     /// Puts blocks of rows back in order: `starts` are the first rows of
     /// blocks written one after the other (ascending), and the blocks are
     /// reversed while each keeps its own order. The arenas are untouched
