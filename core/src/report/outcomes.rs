@@ -972,6 +972,30 @@ impl schemars::JsonSchema for Outcomes {
 mod tests {
     use super::*;
 
+    /// A member's row with no units.
+    fn member(subject: &str) -> NewRow<'_> {
+        NewRow {
+            subject,
+            kind: SubjectKind::Member,
+            unit_kind: UnitKind::Cell,
+            unit: NONE,
+            grassroots: NONE,
+            commune: NONE,
+        }
+    }
+
+    /// A rated HTXSNV with these findings.
+    fn excellent(score: u32, findings: Vec<Finding>) -> crate::rules::Assessment {
+        crate::rules::Assessment {
+            level: Level::Excellent,
+            score: Some(score),
+            exceeded: (0, 0),
+            findings,
+            discretion: Vec::new(),
+            settings: Vec::new(),
+        }
+    }
+
     #[test]
     fn appended_rows_keep_their_ids_findings_and_discretion() {
         let g = crate::sample::graph().unwrap();
@@ -1073,22 +1097,8 @@ mod tests {
         use crate::explain::Effect;
         use crate::rules::common::{DECISION_RECORDED, MISSING_INPUTS, NO_EVALUATION};
         let f = |v: i64| Finding::new(&MISSING_INPUTS, Effect::Noted, &[v]);
-        let assessment = |v: u32| crate::rules::Assessment {
-            level: Level::Excellent,
-            score: Some(v),
-            exceeded: (0, 0),
-            findings: vec![f(1), f(i64::from(v))],
-            discretion: Vec::new(),
-            settings: Vec::new(),
-        };
-        let new = |subject| NewRow {
-            subject,
-            kind: SubjectKind::Member,
-            unit_kind: UnitKind::Cell,
-            unit: NONE,
-            grassroots: NONE,
-            commune: NONE,
-        };
+        let assessment = |v: u32| excellent(v, vec![f(1), f(i64::from(v))]);
+        let new = member;
         let mut store = Outcomes::default();
         store.push_rated(&new("a"), assessment(900), 0, false);
         let mut part = Outcomes::default();
@@ -1138,22 +1148,13 @@ mod tests {
         use crate::explain::Effect;
         use crate::rules::common::{MISSING_INPUTS, MISSING_TASK_FACTS, NO_EVALUATION};
         let f = |rule, v: i64| Finding::new(rule, Effect::Noted, &[v]);
-        let assessment = |v| crate::rules::Assessment {
-            level: Level::Excellent,
-            score: Some(v),
-            exceeded: (0, 0),
-            findings: vec![f(&NO_EVALUATION, 1), f(&MISSING_INPUTS, i64::from(v))],
-            discretion: Vec::new(),
-            settings: Vec::new(),
+        let assessment = |v| {
+            excellent(
+                v,
+                vec![f(&NO_EVALUATION, 1), f(&MISSING_INPUTS, i64::from(v))],
+            )
         };
-        let new = |subject| NewRow {
-            subject,
-            kind: SubjectKind::Member,
-            unit_kind: UnitKind::Cell,
-            unit: NONE,
-            grassroots: NONE,
-            commune: NONE,
-        };
+        let new = member;
         let fill = |room| {
             let mut store = Outcomes::default();
             store.push_rated(&new("a"), assessment(900), 0, room);
