@@ -451,6 +451,11 @@ fn the_quota_of_a_scheme_demotes_the_lowest_scores_in_its_scope() {
 /// `qd366-collective` whose quota demotes in `order`: the rank and the
 /// demotion of each.
 fn two_candidates(order: Option<&str>) -> Vec<(u8, bool)> {
+    two_candidates_with(order, (950, 3), (930, 5))
+}
+
+/// As [`two_candidates`], with the (points, tasks exceeded) of boards 0 and 1.
+fn two_candidates_with(order: Option<&str>, a0: (u32, u32), a1: (u32, u32)) -> Vec<(u8, bool)> {
     let mut scheme: Value = serde_json::from_str(
         &presets::scheme("qd366-collective")
             .expect("preset")
@@ -462,11 +467,29 @@ fn two_candidates(order: Option<&str>) -> Vec<(u8, bool)> {
         scheme["quota"]["demotion_order"] = json!(o);
     }
     let f = ten_boards("custom-366", Some(scheme), |k| match k {
-        0 => (950, 3),
-        1 => (930, 5),
+        0 => a0,
+        1 => a1,
         _ => (800, 3),
     });
     ["B-A0", "B-A1"].iter().map(|b| rank_of(&f, b)).collect()
+}
+
+#[test]
+fn each_demotion_order_breaks_ties_by_its_second_key_then_the_board_id() {
+    let (first_down, second_down) = ([(2, true), (1, false)], [(1, false), (2, true)]);
+    // Equal scores: the fewest tasks exceeded goes down first.
+    for order in [None, Some("lowest_score_first")] {
+        assert_eq!(two_candidates_with(order, (950, 3), (950, 5)), first_down);
+        assert_eq!(two_candidates_with(order, (950, 5), (950, 3)), second_down);
+    }
+    // Equal tasks exceeded: the lowest score goes down first.
+    let order = Some("fewest_exceeded_first");
+    assert_eq!(two_candidates_with(order, (930, 4), (950, 4)), first_down);
+    assert_eq!(two_candidates_with(order, (950, 4), (930, 4)), second_down);
+    // Equal in both keys: the board with the smaller id goes down first.
+    for order in [None, Some("fewest_exceeded_first")] {
+        assert_eq!(two_candidates_with(order, (950, 4), (950, 4)), first_down);
+    }
 }
 
 #[test]
