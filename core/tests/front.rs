@@ -538,6 +538,33 @@ fn the_rounding_of_a_normalised_score_is_a_setting() {
             .collect();
         assert_eq!(got, expected, "{rounding:?}");
     }
+    // Without normalisation there is nothing to round: another rounding is refused.
+    let mut v: Value =
+        serde_json::from_str(&presets::scheme("hoabinh-2017").expect("preset").to_json())
+            .expect("JSON");
+    assert_eq!(v["normalise_to_100"], Value::Null, "not normalised");
+    v["rounding"] = json!("down");
+    match Scheme::from_json(&v.to_string()) {
+        Err(xeploai::front::scheme::SchemeError::Invalid { problems, .. }) => {
+            let found: Vec<(String, String)> = problems
+                .iter()
+                .map(|p| (p.path.clone(), p.kind.to_string()))
+                .collect();
+            assert_eq!(
+                found,
+                [(
+                    "rounding".to_owned(),
+                    "`rounding` does not apply to a `scheme without normalise_to_100`".to_owned()
+                )]
+            );
+        }
+        other => panic!("refused for its rounding, not {other:?}"),
+    }
+    v["rounding"] = json!("half_up");
+    assert!(
+        Scheme::from_json(&v.to_string()).is_ok(),
+        "the default is fine"
+    );
     // The setting survives the scheme's JSON; the default is not written.
     let s = rescaled(Some("half_even"));
     assert_eq!(Scheme::from_json(&s.to_json()).expect("reads back"), s);

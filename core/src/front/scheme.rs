@@ -511,7 +511,8 @@ impl Scheme {
 
     /// Every problem of the scheme: duplicate or unknown codes, criteria maxima
     /// that do not sum to `max_total`, bands out of order, with a gap or an
-    /// overlap, or not reaching 0 or the top of the scale.
+    /// overlap, or not reaching 0 or the top of the scale, a `rounding` other
+    /// than the default without `normalise_to_100` (it would round nothing).
     #[must_use]
     pub fn check(&self) -> Vec<SchemeProblem> {
         let mut out = Vec::new();
@@ -572,6 +573,17 @@ impl Scheme {
                 ProblemKind::CriteriaTotal {
                     sum,
                     max_total: self.max_total,
+                },
+            );
+        }
+        // A rounding other than the default with nothing to round: the
+        // scheme asks for something it would not do.
+        if !self.normalise_to_100 && !self.rounding.is_default() {
+            push(
+                "rounding".into(),
+                ProblemKind::FieldNotApplicable {
+                    field: "rounding",
+                    kind: "scheme without normalise_to_100".into(),
                 },
             );
         }
