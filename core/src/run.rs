@@ -678,8 +678,9 @@ fn rate_in_chunks(
         };
         let plans = join_map(&groups, group_items);
         drop(lists);
-        // A point of discretion per candidate at most: room made once, not
-        // by growing the arenas point by point.
+        // About a point of discretion per candidate (a row that has points
+        // already moves them, which may grow the arena again): room made
+        // once, not by growing the arenas point by point.
         store.reserve_discretion(plans.iter().flatten().map(|p| p.ranked.len()).sum());
         for (((kind, id, cat), _), plan) in groups.into_iter().zip(plans) {
             let Some(plan) = plan else { continue };

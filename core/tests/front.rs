@@ -554,7 +554,7 @@ fn the_rounding_of_a_normalised_score_is_a_setting() {
                 found,
                 [(
                     "rounding".to_owned(),
-                    "`rounding` does not apply to a `scheme without normalise_to_100`".to_owned()
+                    "`rounding` does not apply to a `scheme_not_normalised_to_100`".to_owned()
                 )]
             );
         }

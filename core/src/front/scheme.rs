@@ -583,7 +583,7 @@ impl Scheme {
                 "rounding".into(),
                 ProblemKind::FieldNotApplicable {
                     field: "rounding",
-                    kind: "scheme without normalise_to_100".into(),
+                    kind: "scheme_not_normalised_to_100".into(),
                 },
             );
         }
