@@ -267,6 +267,8 @@ mod catalogue {
     struct Known {
         rules: Vec<&'static RuleDef>,
         place: FxHashMap<usize, u16>,
+        /// Places by rule id (the first rule with an id, as `all_rules` lists them).
+        by_id: FxHashMap<&'static str, u16>,
     }
 
     static KNOWN: LazyLock<Known> = LazyLock::new(|| {
@@ -276,8 +278,23 @@ mod catalogue {
             .zip(0u16..)
             .map(|(r, i)| (address(r), i))
             .collect();
-        Known { rules, place }
+        let mut by_id: FxHashMap<&'static str, u16> = FxHashMap::default();
+        for (r, i) in rules.iter().zip(0u16..) {
+            by_id.entry(r.id).or_insert(i);
+        }
+        Known {
+            rules,
+            place,
+            by_id,
+        }
     });
+
+    /// The library's rule with this id.
+    pub(crate) fn by_id(id: &str) -> Option<&'static RuleDef> {
+        let known = &*KNOWN;
+        let i = *known.by_id.get(id)?;
+        known.rules.get(usize::from(i)).copied()
+    }
 
     /// Rules outside the library's own, added when first used, and their
     /// places by address.
@@ -349,6 +366,11 @@ mod catalogue {
             .copied()
             .unwrap_or(&BEYOND)
     }
+}
+
+/// The library's rule with this id (a lookup in the catalogue).
+pub(crate) fn library_rule(id: &str) -> Option<&'static RuleDef> {
+    catalogue::by_id(id)
 }
 
 impl Finding {
@@ -533,6 +555,8 @@ mod tests {
         for rule in crate::rules::all_rules() {
             let f = Finding::new(rule, Effect::Noted, &[]);
             assert!(std::ptr::eq(f.rule(), rule), "{}", rule.id);
+            let by_id = crate::rules::rule_by_id(rule.id);
+            assert!(by_id.is_some_and(|r| std::ptr::eq(r, rule)), "{}", rule.id);
         }
         // A caller's own rules join the catalogue when first used.
         static MINE: RuleDef = RuleDef {

@@ -192,13 +192,9 @@ pub(crate) fn run_on(
         if not_rated == Some(BoardNotRated::NoEvaluation) && evaluated_any {
             *warnings.entry("front_no_evaluation".into()).or_default() += 1;
         }
-        let area_pos = graph
-            .unit_area
-            .get(board_pos.get(i).copied().unwrap_or(u32::MAX) as usize)
-            .copied()
-            .unwrap_or(u32::MAX);
-        if let (Some(rt), true) = (&rating, area_pos != u32::MAX) {
-            area_rank.insert(area_pos, rt.rank);
+        let area_pos = board_pos.get(i).and_then(|&b| graph.area_pos(b));
+        if let (Some(rt), Some(area)) = (&rating, area_pos) {
+            area_rank.insert(area, rt.rank);
         }
         let composition_ok = checks.iter().all(|c| c.status != CheckStatus::Failed);
         let commune = communes.get(i).copied().flatten();
@@ -332,11 +328,7 @@ impl FrontRun {
         }
         let tasks = e.score_tasks?;
         let pos = graph.unit_pos(&cell.id)?;
-        let area = graph
-            .unit_area
-            .get(pos as usize)
-            .copied()
-            .filter(|&a| a != u32::MAX)?;
+        let area = graph.area_pos(pos)?;
         let rank = self.area_rank.get(&area).copied();
         let (effective, models) = self.area_models.get(&area).copied().unwrap_or((0, 0));
         let board = c.board(rank);

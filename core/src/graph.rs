@@ -614,8 +614,7 @@ impl OrgGraph {
             if x.kind == UnitKind::Commune {
                 return Some(p);
             }
-            let area = self.unit_area.get(p as usize).copied().unwrap_or(u32::MAX);
-            if area != u32::MAX {
+            if let Some(area) = self.area_pos(p) {
                 let mut a = Some(area);
                 for _ in 0..=self.ds.units.len() {
                     let ap = a?;

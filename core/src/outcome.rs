@@ -268,18 +268,17 @@ mod tests {
         let back: Discretion = serde_json::from_str(&json).unwrap();
         assert_eq!(back, d);
         // A code or a rule the library does not have is an error, named.
-        let bad = json.replace("mitigation", "mercy");
-        let e = serde_json::from_str::<Discretion>(&bad).unwrap_err();
+        let refused = |from: &str, to: &str| {
+            let text = json.replace(from, to);
+            serde_json::from_str::<Discretion>(&text)
+                .unwrap_err()
+                .to_string()
+        };
+        let e = refused("mitigation", "mercy");
+        assert!(e.contains("unknown point of discretion `mercy`"), "{e}");
+        let e = refused("lib.decision_recorded", "lib.nothing");
         assert!(
-            e.to_string()
-                .contains("unknown point of discretion `mercy`"),
-            "{e}"
-        );
-        let bad = json.replace("lib.decision_recorded", "lib.nothing");
-        let e = serde_json::from_str::<Discretion>(&bad).unwrap_err();
-        assert!(
-            e.to_string()
-                .contains("unknown rule `lib.nothing` in a point of discretion's `rule`"),
+            e.contains("unknown rule `lib.nothing` in a point of discretion's `rule`"),
             "{e}"
         );
     }

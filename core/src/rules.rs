@@ -243,7 +243,7 @@ pub fn all_rules() -> impl Iterator<Item = &'static RuleDef> {
 /// The rule with this id.
 #[must_use]
 pub fn rule_by_id(id: &str) -> Option<&'static RuleDef> {
-    all_rules().find(|r| r.id == id)
+    crate::explain::library_rule(id)
 }
 
 /// Builds an assessment: findings, discretion and the cap from triggers.

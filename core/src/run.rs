@@ -1303,6 +1303,14 @@ fn apply_heads(
 ) {
     let (graph, ds) = (ctx.graph, ctx.ds);
     type Led = FxHashMap<u32, (u32, u32, Level, bool)>;
+    // Counts a unit at `level` led by the member at row `r`.
+    fn tally(led: &mut Led, r: u32, level: Level) -> &mut (u32, u32, Level, bool) {
+        let e = led.entry(r).or_insert((0, 0, Level::Excellent, false));
+        e.0 += 1;
+        e.1 += u32::from(level == Level::NotCompleted);
+        e.2 = e.2.min(level);
+        e
+    }
     let store_ref: &Outcomes = store;
     // (led, not completed, lowest level, any named in the evaluation) per member result.
     let secretaries = || {
@@ -1333,10 +1341,7 @@ fn apply_heads(
                 if r == NONE || !counted.insert((r, o)) {
                     continue;
                 }
-                let e = led.entry(r).or_insert((0, 0, Level::Excellent, false));
-                e.0 += 1;
-                e.1 += u32::from(level == Level::NotCompleted);
-                e.2 = e.2.min(level);
+                tally(&mut led, r, level);
             }
         }
         (led, counted)
@@ -1373,11 +1378,7 @@ fn apply_heads(
         let Some(level) = org_level(store, org_row, unit) else {
             continue;
         };
-        let entry = led.entry(i).or_insert((0, 0, Level::Excellent, false));
-        entry.0 += 1;
-        entry.1 += u32::from(level == Level::NotCompleted);
-        entry.2 = entry.2.min(level);
-        entry.3 = true;
+        tally(&mut led, i, level).3 = true;
     }
     let mut entries: Vec<(u32, (u32, u32, Level, bool))> = led.into_iter().collect();
     entries.sort_unstable_by_key(|(i, _)| *i);
@@ -1680,10 +1681,11 @@ fn warnings_and_discretion(store: &Outcomes) -> ([u32; 4], Vec<DiscretionItem>) 
             Some(_) => {}
             None => {
                 for f in o.findings() {
-                    if std::ptr::eq(f.rule(), &common::MISSING_TASK_FACTS) {
+                    let rule = f.rule();
+                    if std::ptr::eq(rule, &common::MISSING_TASK_FACTS) {
                         warnings[2] += 1;
-                    } else if std::ptr::eq(f.rule(), &common::RESIDENCE_COMMENT_MISSING)
-                        || std::ptr::eq(f.rule(), &common::RESIDENCE_COMMENT_MISSING_213)
+                    } else if std::ptr::eq(rule, &common::RESIDENCE_COMMENT_MISSING)
+                        || std::ptr::eq(rule, &common::RESIDENCE_COMMENT_MISSING_213)
                     {
                         warnings[3] += 1;
                     }

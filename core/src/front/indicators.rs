@@ -18,8 +18,6 @@ use crate::org::{FrontLevel, Role, UnitKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 
-const NONE: u32 = u32::MAX;
-
 /// One observed unit of a metric.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Observation {
@@ -70,16 +68,9 @@ impl<'g> Places<'g> {
             if u.kind == UnitKind::Province {
                 return Some(at);
             }
-            let area = self
-                .graph
-                .unit_area
-                .get(at as usize)
-                .copied()
-                .unwrap_or(NONE);
-            at = if area == NONE {
-                self.graph.parent_pos(at, self.as_of)?
-            } else {
-                area
+            at = match self.graph.area_pos(at) {
+                Some(area) => area,
+                None => self.graph.parent_pos(at, self.as_of)?,
             };
         }
         None
@@ -370,16 +361,18 @@ pub(crate) fn compute(
         .collect();
     if !pcy.is_empty() {
         let mut docs = Vec::new();
+        // A grassroots committee whose area is a commune (the commune's party committee).
+        let serves_commune = |c: u32| {
+            graph
+                .area_pos(c)
+                .and_then(|a| graph.unit_at(a))
+                .is_some_and(|a| a.kind == UnitKind::Commune)
+        };
         let mut party: Vec<u32> = positions(graph, UnitKind::ProvinceCommittee, as_of);
         party.extend(
             positions(graph, UnitKind::GrassrootsCommittee, as_of)
                 .into_iter()
-                .filter(|&g| {
-                    let area = graph.unit_area.get(g as usize).copied().unwrap_or(NONE);
-                    graph
-                        .unit_at(area)
-                        .is_some_and(|a| a.kind == UnitKind::Commune)
-                }),
+                .filter(|&g| serves_commune(g)),
         );
         for &c in &party {
             let Some(u) = graph.unit_at(c) else { continue };
@@ -404,13 +397,7 @@ pub(crate) fn compute(
             let min = match u.kind {
                 UnitKind::ProvinceCommittee => p.reception_min_days_province,
                 UnitKind::AboveGrassrootsCommittee if year <= 2025 => p.reception_min_days_province,
-                UnitKind::GrassrootsCommittee
-                    if graph
-                        .unit_at(graph.unit_area.get(c as usize).copied().unwrap_or(NONE))
-                        .is_some_and(|a| a.kind == UnitKind::Commune) =>
-                {
-                    p.reception_min_days_commune
-                }
+                UnitKind::GrassrootsCommittee if serves_commune(c) => p.reception_min_days_commune,
                 _ => continue,
             };
             let met = r.reception_days.iter().filter(|&&d| d >= min).count();

@@ -344,25 +344,19 @@ impl Outcomes {
     /// again reuses memory already touched). For stores being filled by a
     /// run: the report order and the unit table are not carried over.
     pub(crate) fn append_from(&mut self, other: &mut Self) {
-        // Where each of the two arenas of `other` starts in this one's own.
-        let at = |a: &Arena| {
+        // Where each of the two arenas of `other` starts in this one's own
+        // (ids, findings, points of discretion): its own arena right after
+        // these, its adopted one after that.
+        let len = |a: &Arena| {
             [
                 off(a.ids.len()),
                 off(a.findings.len()),
                 off(a.discretion.len()),
             ]
         };
-        let (mine, theirs) = (at(&self.own), at(&other.own));
-        let shift = |adopted: bool| -> [u32; 3] {
-            let mut s = mine;
-            if adopted {
-                for (x, t) in s.iter_mut().zip(theirs) {
-                    *x = x.saturating_add(t);
-                }
-            }
-            s
-        };
-        let (own_shift, adopted_shift) = (shift(false), shift(true));
+        let (own_shift, theirs) = (len(&self.own), len(&other.own));
+        let adopted_shift: [u32; 3] =
+            std::array::from_fn(|k| own_shift[k].saturating_add(theirs[k]));
         self.rows.extend(other.rows.iter().map(|r| {
             let [ids, findings, discretion] = if r.flags & ADOPTED == 0 {
                 own_shift
@@ -984,6 +978,19 @@ mod tests {
         }
     }
 
+    /// The sample's outcomes for 2025, owned.
+    fn sample_outcomes() -> Vec<SubjectOutcome> {
+        let g = crate::sample::graph().unwrap();
+        let r = crate::run::rate(&g, 2025, None, &crate::Policy::default()).unwrap();
+        r.outcomes.to_vec()
+    }
+
+    /// The points of discretion of the row at `i`, from its arena.
+    fn discretion_at(s: &Outcomes, i: usize) -> &[Discretion] {
+        let r = &s.rows[i];
+        s.arena(r).discretion(r)
+    }
+
     /// A rated HTXSNV with these findings.
     fn excellent(score: u32, findings: Vec<Finding>) -> crate::rules::Assessment {
         crate::rules::Assessment {
@@ -998,9 +1005,7 @@ mod tests {
 
     #[test]
     fn appended_rows_keep_their_ids_findings_and_discretion() {
-        let g = crate::sample::graph().unwrap();
-        let r = crate::run::rate(&g, 2025, None, &crate::Policy::default()).unwrap();
-        let owned = r.outcomes.to_vec();
+        let owned = sample_outcomes();
         let (a, b) = owned.split_at(owned.len() / 2);
         let mut whole = Outcomes::from_owned(a);
         let mut part = Outcomes::from_owned(b);
@@ -1011,10 +1016,7 @@ mod tests {
         assert_eq!(part.own.findings.capacity(), before);
         let all = Outcomes::from_owned(&owned);
         assert_eq!(whole.rows.len(), all.rows.len());
-        let discretion = |s: &Outcomes, i: usize| {
-            let r = &s.rows[i];
-            s.arena(r).discretion(r).to_vec()
-        };
+        let discretion = |s: &Outcomes, i: usize| discretion_at(s, i).to_vec();
         // Both halves have points of discretion, so their offsets are tested.
         assert!((0..a.len()).any(|i| !discretion(&all, i).is_empty()));
         let mut seen = (0, 0);
@@ -1035,9 +1037,7 @@ mod tests {
     fn an_adopted_arena_is_read_in_place_and_survives_a_copy() {
         use crate::explain::Effect;
         use crate::rules::common::MISSING_TASK_FACTS;
-        let g = crate::sample::graph().unwrap();
-        let r = crate::run::rate(&g, 2025, None, &crate::Policy::default()).unwrap();
-        let owned = r.outcomes.to_vec();
+        let owned = sample_outcomes();
         let (a, b) = owned.split_at(owned.len() / 2);
         let all = Outcomes::from_owned(&owned);
         let mut whole = Outcomes::from_owned(a);
@@ -1068,8 +1068,7 @@ mod tests {
         assert!(same(&whole, &all));
         // Both halves have points of discretion, read from their own arena.
         let discretion = |s: &Outcomes, rows: std::ops::Range<usize>| {
-            rows.map(|i| s.arena(&s.rows[i]).discretion(&s.rows[i]).len())
-                .sum::<usize>()
+            rows.map(|i| discretion_at(s, i).len()).sum::<usize>()
         };
         assert!(discretion(&whole, 0..a.len()) > 0);
         assert!(discretion(&whole, a.len()..owned.len()) > 0);
@@ -1118,7 +1117,7 @@ mod tests {
         store.push_discretion(1, d(Level::Good));
         store.push_discretion(2, d(Level::Completed));
         assert!(store.own.discretion.is_empty());
-        let read = |s: &Outcomes, i: usize| s.arena(&s.rows[i]).discretion(&s.rows[i]).to_vec();
+        let read = |s: &Outcomes, i: usize| discretion_at(s, i).to_vec();
         assert_eq!(read(&store, 1), [d(Level::Good)]);
         assert_eq!(read(&store, 2), [d(Level::Excellent), d(Level::Completed)]);
         assert!(store.rows[1].flags & PROVISIONAL != 0);
