@@ -9,8 +9,10 @@
 //! (VmHWM from /proc/self/status). Then rates the year 2025 (Quy định 366) from
 //! the built graph. `--no-json` stops after the rating; `--report-json` also
 //! serialises the report; `--structure` generates the organisation graph only
-//! (no rating inputs) and skips the rating. After the rating, the Front side
-//! alone is timed (`front 2025`; the rating's time includes it).
+//! (no rating inputs) and skips the rating; `--again` rates a second time at
+//! once, after the first report is freed (`rate again`). After the rating,
+//! the Front side alone is timed (`front 2025`; the rating's time includes
+//! it).
 //!
 //! The rating's line also gives its CPU time (user and system, all threads)
 //! and the memory it touched for the first time (minor page faults × 4 KiB);
@@ -145,31 +147,7 @@ fn main() {
     let probe_s = t.elapsed().as_secs_f64();
     black_box(&probe);
     drop(probe);
-    let (t, before) = (Instant::now(), usage());
-    let report = match xeploai::run::rate(&graph, 2025, None, &policy) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("rating failed: {e}");
-            std::process::exit(1);
-        }
-    };
-    let rate_s = t.elapsed().as_secs_f64();
-    let after = usage();
-    let (user, system, faults) = (
-        after.user - before.user,
-        after.system - before.system,
-        after.faults - before.faults,
-    );
-    let fresh_gib = faults * 4096.0 / f64::from(1u32 << 30);
-    let m = &report.total.members;
-    println!(
-        "rate 2025 (qd366):  {rate_s:8.3} s   (CPU {user:.2} s user + {system:.2} s system; {faults:.0} page faults = {fresh_gib:.2} GiB fresh) {} outcomes; members {} on roll, {} rated; {} quota groups, {} discrepancies",
-        report.outcomes.len(),
-        m.on_roll,
-        m.rated,
-        report.quotas.len(),
-        report.discrepancies.len()
-    );
+    let report = timed_rate(&graph, &policy, "rate 2025 (qd366): ");
     println!(
         "fresh memory:       {:8.3} s/GiB ({:.1} µs a 4 KiB page, 32 MiB touched just before the rating)",
         probe_s * 32.0,
@@ -185,6 +163,13 @@ fn main() {
         );
     }
     drop(report);
+    // `--again`: the same rating once more, at once. The first report's memory
+    // has just been freed, so the second rating finds most of its pages
+    // still backed by the host: the difference between the two lines is
+    // roughly what first touches of new memory cost the first.
+    if std::env::args().any(|a| a == "--again") {
+        drop(timed_rate(&graph, &policy, "rate again:        "));
+    }
 
     // The Front side alone (the rating above includes it): boards, residential
     // evaluations, indicators and targets.
@@ -242,6 +227,37 @@ fn finish(graph: OrgGraph) {
     drop(parsed);
 
     print_peak();
+}
+
+/// Rates 2025 from `graph`, prints the time, CPU and fresh memory after
+/// `label`, and returns the report (exits if the rating fails).
+fn timed_rate(graph: &OrgGraph, policy: &xeploai::Policy, label: &str) -> xeploai::Report {
+    let (t, before) = (Instant::now(), usage());
+    let report = match xeploai::run::rate(graph, 2025, None, policy) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("rating failed: {e}");
+            std::process::exit(1);
+        }
+    };
+    let rate_s = t.elapsed().as_secs_f64();
+    let after = usage();
+    let (user, system, faults) = (
+        after.user - before.user,
+        after.system - before.system,
+        after.faults - before.faults,
+    );
+    let fresh_gib = faults * 4096.0 / f64::from(1u32 << 30);
+    let m = &report.total.members;
+    println!(
+        "{label} {rate_s:8.3} s   (CPU {user:.2} s user + {system:.2} s system; {faults:.0} page faults = {fresh_gib:.2} GiB fresh) {} outcomes; members {} on roll, {} rated; {} quota groups, {} discrepancies",
+        report.outcomes.len(),
+        m.on_roll,
+        m.rated,
+        report.quotas.len(),
+        report.discrepancies.len()
+    );
+    report
 }
 
 fn print_peak() {

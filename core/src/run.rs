@@ -65,6 +65,53 @@ struct MemberMeta {
     exceeded: (u32, u32),
 }
 
+/// The members' working data in the order of their rows, in the two parts
+/// the two threads of the member pass filled: kept apart, as the rows are
+/// (see `Outcomes::adopt`), instead of copied into one.
+#[derive(Default)]
+struct Metas {
+    first: Vec<MemberMeta>,
+    second: Vec<MemberMeta>,
+}
+
+/// The members' working data over a range of rows.
+type MetaIter<'a> =
+    std::iter::Chain<std::slice::Iter<'a, MemberMeta>, std::slice::Iter<'a, MemberMeta>>;
+
+impl Metas {
+    fn len(&self) -> usize {
+        self.first.len() + self.second.len()
+    }
+
+    /// The member at row `i`.
+    fn get(&self, i: usize) -> Option<&MemberMeta> {
+        match i.checked_sub(self.first.len()) {
+            None => self.first.get(i),
+            Some(j) => self.second.get(j),
+        }
+    }
+
+    /// The members at rows `r`, in order.
+    fn range(&self, r: std::ops::Range<usize>) -> MetaIter<'_> {
+        let n = self.first.len();
+        let a = self.first.get(r.start.min(n)..r.end.min(n));
+        let b = (self.second).get(r.start.saturating_sub(n)..r.end.saturating_sub(n));
+        a.unwrap_or_default().iter().chain(b.unwrap_or_default())
+    }
+
+    fn iter(&self) -> MetaIter<'_> {
+        self.range(0..self.len())
+    }
+
+    /// Keeps the members whose row `i` has `keep[i]` (all past its end).
+    fn retain(&mut self, keep: &[bool]) {
+        let mut it = keep.iter();
+        let mut keep = |_: &MemberMeta| it.next().copied().unwrap_or(true);
+        self.first.retain(&mut keep);
+        self.second.retain(keep);
+    }
+}
+
 /// The members of a part of the cells: their rows and what the run keeps.
 #[derive(Default)]
 struct Members {
@@ -514,21 +561,24 @@ fn rate_in_chunks(
         out: mut store,
         meta,
     } = members;
-    // The second thread's rows join the store while its working data joins
-    // the first's and each person's first row is found (both walk the
-    // members: on two threads).
+    // The second thread's rows join the store (see `Outcomes::adopt`) while
+    // each person's first row is found.
     let Members {
         out: back_out,
         meta: back_meta,
     } = back;
-    let ((), (mut meta, mut person_result, keep, duplicates)) = join(
+    let mut meta = Metas {
+        first: meta,
+        second: back_meta,
+    };
+    let ((), (mut person_result, keep, duplicates)) = join(
         || store.adopt(back_out),
         || {
             // A person is rated once, at the first cell that holds them.
             let mut person_result = vec![NONE; ds.people.len()];
             let mut duplicates = 0u32;
-            let mut keep = vec![true; meta.len() + back_meta.len()];
-            for (i, m) in meta.iter().chain(&back_meta).enumerate() {
+            let mut keep = vec![true; meta.len()];
+            for (i, m) in meta.iter().enumerate() {
                 if let Some(slot) = person_result.get_mut(m.person as usize) {
                     if *slot == NONE {
                         *slot = pos32(i);
@@ -538,14 +588,11 @@ fn rate_in_chunks(
                     }
                 }
             }
-            let mut meta = meta;
-            meta.extend_from_slice(&back_meta);
-            (meta, person_result, keep, duplicates)
+            (person_result, keep, duplicates)
         },
     );
     if duplicates > 0 {
-        let mut it = keep.iter();
-        meta.retain(|_| it.next().copied().unwrap_or(true));
+        meta.retain(&keep);
         store.retain_rows(|i| keep.get(i).copied().unwrap_or(true));
         person_result.fill(NONE);
         for (i, m) in meta.iter().enumerate() {
@@ -576,11 +623,11 @@ fn rate_in_chunks(
             .collect();
         type Key = (u8, u32, u8);
         // The candidates' rows of a part of the members, by group.
-        let group_part = |first: usize, part: &[MemberMeta]| {
+        let group_part = |first: usize, part: MetaIter<'_>| {
             let mut groups: FxHashMap<Key, usize> = FxHashMap::default();
             let mut last: Option<(Key, usize)> = None;
             let mut lists: Vec<Vec<u32>> = Vec::new();
-            for (i, m) in part.iter().enumerate() {
+            for (i, m) in part.enumerate() {
                 let i = pos32(first + i);
                 if !matches!(store.level_of(i), Some(Level::Good | Level::Excellent)) {
                     continue;
@@ -627,9 +674,11 @@ fn rate_in_chunks(
         };
         // The two halves of the members on two threads; the second's rows
         // follow the first's in each group.
-        let (head, tail) = meta.split_at(meta.len() / 2);
-        let ((mut groups, mut lists), (tail_groups, mut tail_lists)) =
-            join(|| group_part(0, head), || group_part(head.len(), tail));
+        let (n, mid) = (meta.len(), meta.len() / 2);
+        let ((mut groups, mut lists), (tail_groups, mut tail_lists)) = join(
+            || group_part(0, meta.range(0..mid)),
+            || group_part(mid, meta.range(mid..n)),
+        );
         for (key, slot) in tail_groups {
             let rows = tail_lists
                 .get_mut(slot)
@@ -751,7 +800,7 @@ fn rate_in_chunks(
             (first, rows_a, &mut org_buffers.0),
             (second, rows_b, &mut org_buffers.1),
         ] {
-            let base = pos32(store.rows().len());
+            let base = pos32(store.row_count());
             store.append_from(buf);
             for (&o, row) in part.iter().zip(rows) {
                 if let Some(slot) = org_row.get_mut(o as usize) {
@@ -1295,7 +1344,7 @@ pub(crate) fn aggregate(
 /// T-L1 and the optional cap: a head is rated after the collective they lead.
 fn apply_heads(
     ctx: &Ctx<'_>,
-    meta: &[MemberMeta],
+    meta: &Metas,
     store: &mut Outcomes,
     person_result: &[u32],
     orgs: &[u32],
@@ -1347,9 +1396,9 @@ fn apply_heads(
         (led, counted)
     };
     // Units named in a leader's evaluation, as (member row, unit), in order.
-    let named_in = |first: usize, part: &[MemberMeta]| {
+    let named_in = |first: usize, part: MetaIter<'_>| {
         let mut out: Vec<(u32, u32)> = Vec::new();
-        for (k, m) in part.iter().enumerate() {
+        for (k, m) in part.enumerate() {
             let Some(e) = ds.evaluations.get(m.evaluation as usize) else {
                 continue;
             };
@@ -1364,10 +1413,10 @@ fn apply_heads(
     };
     // Reading every member's evaluation is the long part: on two threads,
     // beside the secretaries.
-    let (head, tail) = meta.split_at(meta.len() / 2);
+    let (n, mid) = (meta.len(), meta.len() / 2);
     let (((mut led, mut counted), mut named), more) = join(
-        || (secretaries(), named_in(0, head)),
-        || named_in(head.len(), tail),
+        || (secretaries(), named_in(0, meta.range(0..mid))),
+        || named_in(mid, meta.range(mid..n)),
     );
     named.extend(more);
     for (i, unit) in named {
@@ -1555,10 +1604,11 @@ struct Summarised {
 
 impl Summarised {
     /// Turns the rows' unit positions into indexes of the unit table (a row
-    /// is at its cell, a member, or its own unit, an organisation).
-    fn set_unit_ids(&self, rows: &mut [Row], n_members: usize) {
+    /// is at its cell, a member, or its own unit, an organisation). `rows`
+    /// start at row `first`.
+    fn set_unit_ids(&self, rows: &mut [Row], first: usize, n_members: usize) {
         let id = |pos: u32| self.index.get(pos as usize).copied().unwrap_or(NONE);
-        for (i, row) in rows.iter_mut().enumerate() {
+        for (i, row) in (first..).zip(rows.iter_mut()) {
             let at = match i.checked_sub(n_members) {
                 None => row.unit,
                 Some(o) => self.row_org.get(o).copied().unwrap_or(NONE),
@@ -1581,9 +1631,8 @@ fn summarise(ctx: &Ctx<'_>, store: &Outcomes, n_members: usize, org_row: &[u32])
         table: Vec::new(),
         commune: vec![UNKNOWN; n_units],
     };
-    let rows = store.rows();
     // Row of an organisation → its unit position.
-    let mut row_org = vec![NONE; rows.len().saturating_sub(n_members)];
+    let mut row_org = vec![NONE; store.row_count().saturating_sub(n_members)];
     for (o, &r) in org_row.iter().enumerate() {
         if let Some(slot) = (r as usize)
             .checked_sub(n_members)
@@ -1597,7 +1646,7 @@ fn summarise(ctx: &Ctx<'_>, store: &Outcomes, n_members: usize, org_row: &[u32])
     // Rows come cell by cell: the last grassroots and commune usually recur.
     let mut last = [(NONE, 0usize); 2];
     let (mut members, mut organisations) = (Tally::default(), Tally::default());
-    for (i, row) in rows.iter().enumerate() {
+    for (i, row) in store.segments().into_iter().flatten().enumerate() {
         let member = i < n_members;
         let at = if member {
             row.unit
@@ -1737,7 +1786,13 @@ fn assemble(
             )
         },
     );
-    summarised.set_unit_ids(store.rows_mut(), n_members);
+    // The two segments of rows on two threads.
+    let [head, tail] = store.segments_mut();
+    let first_of_tail = head.len();
+    join(
+        || summarised.set_unit_ids(head, 0, n_members),
+        || summarised.set_unit_ids(tail, first_of_tail, n_members),
+    );
     let Summarised {
         summaries,
         members: total_members,
@@ -1805,6 +1860,34 @@ fn new_summary(graph: &OrgGraph, pos: u32) -> UnitSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_two_parts_of_the_members_data_read_as_one_sequence() {
+        let m = |person| MemberMeta {
+            person,
+            cell: 0,
+            category: Category::Leader,
+            evaluation: NONE,
+            exceeded: (0, 0),
+        };
+        let mut metas = Metas {
+            first: vec![m(0), m(1)],
+            second: vec![m(2), m(3), m(4)],
+        };
+        let people = |it: MetaIter<'_>| it.map(|x| x.person).collect::<Vec<_>>();
+        assert_eq!(metas.len(), 5);
+        assert_eq!(people(metas.iter()), [0, 1, 2, 3, 4]);
+        assert_eq!(people(metas.range(1..4)), [1, 2, 3]);
+        assert_eq!(people(metas.range(0..2)), [0, 1]);
+        assert_eq!(people(metas.range(3..5)), [3, 4]);
+        assert!(people(metas.range(5..5)).is_empty());
+        assert_eq!(metas.get(2).map(|x| x.person), Some(2));
+        assert!(metas.get(5).is_none());
+        // Rows numbered across both parts; rows past `keep` are kept.
+        metas.retain(&[true, false, false, true]);
+        assert_eq!(people(metas.iter()), [0, 3, 4]);
+        assert_eq!(metas.get(1).map(|x| x.person), Some(3));
+    }
 
     #[test]
     fn a_member_of_two_cells_is_rated_at_the_first_whatever_the_chunks() {

@@ -6,7 +6,8 @@
 //! (48 bytes) pointing into a table of unit ids and into arenas of subject
 //! ids, findings and points of discretion: the store's own, and, when a run
 //! joins the store another thread filled, that store's arena, taken over
-//! without copying.
+//! without copying. The rows are kept in two segments for the same reason: the
+//! joined store's rows become the second, not copied after the first.
 //! Read them through [`OutcomeRef`] (borrowed, no allocation) or materialise
 //! an owned [`SubjectOutcome`] with [`OutcomeRef::to_owned`]. In JSON the
 //! outcomes are an array of [`SubjectOutcome`], exactly as before.
@@ -210,7 +211,13 @@ impl Arena {
 /// The outcomes of a report: sorted by kind (members first), then subject id.
 #[derive(Debug, Clone, Default)]
 pub struct Outcomes {
+    /// The first rows.
     rows: Vec<Row>,
+    /// The rows after `rows`: those of a store joined by [`Outcomes::adopt`],
+    /// taken over without copying, and every row added since. Row `i` is
+    /// `rows[i]` or `more[i - rows.len()]`; rows are added to `more` once it
+    /// has any.
+    more: Vec<Row>,
     /// Row indexes in report order.
     order: Vec<u32>,
     units: Vec<Arc<str>>,
@@ -236,6 +243,7 @@ impl Outcomes {
     pub(crate) fn with_capacity(n: usize) -> Self {
         Self {
             rows: Vec::with_capacity(n),
+            more: Vec::new(),
             order: Vec::new(),
             units: Vec::new(),
             own: Arena {
@@ -269,7 +277,7 @@ impl Outcomes {
         [&self.own, &self.adopted]
             .iter()
             .flat_map(|a| [a.ids.len(), a.findings.len(), a.discretion.len()])
-            .chain([self.rows.len()])
+            .chain([self.row_count()])
             .all(|n| n < NONE as usize)
     }
 
@@ -293,8 +301,8 @@ impl Outcomes {
         };
         self.own.ids.push_str(new.subject);
         self.own.findings.extend_from_slice(findings);
-        self.rows.push(row);
-        off(self.rows.len() - 1)
+        self.last_segment().push(row);
+        off(self.row_count() - 1)
     }
 
     /// Adds a subject that is not rated; returns its row.
@@ -328,7 +336,7 @@ impl Outcomes {
         if let Some(f) = spare {
             self.own.findings.push(f);
         }
-        if let Some(r) = self.rows.last_mut() {
+        if let Some(r) = self.last_segment().last_mut() {
             r.score = a.score.unwrap_or(NONE);
             r.flags =
                 if provisional { PROVISIONAL } else { 0 } | if spare.is_some() { ROOM } else { 0 };
@@ -357,7 +365,13 @@ impl Outcomes {
         let (own_shift, theirs) = (len(&self.own), len(&other.own));
         let adopted_shift: [u32; 3] =
             std::array::from_fn(|k| own_shift[k].saturating_add(theirs[k]));
-        self.rows.extend(other.rows.iter().map(|r| {
+        let theirs_rows = other.rows.iter().chain(&other.more);
+        let rows = if self.more.is_empty() {
+            &mut self.rows
+        } else {
+            &mut self.more
+        };
+        rows.extend(theirs_rows.map(|r| {
             let [ids, findings, discretion] = if r.flags & ADOPTED == 0 {
                 own_shift
             } else {
@@ -378,22 +392,44 @@ impl Outcomes {
             part.clear();
         }
         other.rows.clear();
+        other.more.clear();
     }
 
-    /// Joins the rows of `other` after these without copying its arena: the
-    /// arena moves in as this store's adopted one, and only the rows are
-    /// copied. When either store has adopted one already, copies as
-    /// [`Outcomes::append_from`] does.
+    /// Joins the rows of `other` after these without copying: its rows
+    /// become this store's second segment and its arena this store's adopted
+    /// one. When either store has a second segment or an adopted arena
+    /// already, copies as [`Outcomes::append_from`] does.
     pub(crate) fn adopt(&mut self, mut other: Self) {
-        if !self.adopted.is_empty() || !other.adopted.is_empty() {
+        let joined = |s: &Self| !s.more.is_empty() || !s.adopted.is_empty();
+        if joined(self) || joined(&other) {
             self.append_from(&mut other);
             return;
         }
-        self.rows.extend(other.rows.iter().map(|r| Row {
-            flags: r.flags | ADOPTED,
-            ..*r
-        }));
+        let mut rows = std::mem::take(&mut other.rows);
+        for r in &mut rows {
+            r.flags |= ADOPTED;
+        }
+        if self.rows.is_empty() {
+            // Nothing to follow: the rows become the first segment.
+            self.rows = rows;
+        } else {
+            self.more = rows;
+        }
         self.adopted = std::mem::take(&mut other.own);
+    }
+
+    /// The number of rows.
+    pub(crate) fn row_count(&self) -> usize {
+        self.rows.len() + self.more.len()
+    }
+
+    /// The segment new rows go to.
+    fn last_segment(&mut self) -> &mut Vec<Row> {
+        if self.more.is_empty() {
+            &mut self.rows
+        } else {
+            &mut self.more
+        }
     }
 
     /// Makes room for `additional` more points of discretion in each arena
@@ -408,25 +444,37 @@ impl Outcomes {
     /// reversed while each keeps its own order. The arenas are untouched
     /// (rows address them by offset), so nothing is copied.
     pub(crate) fn reverse_blocks(&mut self, starts: &[usize]) {
+        // One segment (a store a run fills has one; join them otherwise).
+        self.rows.append(&mut self.more);
         reverse_blocks(&mut self.rows, starts);
     }
 
     /// Keeps the rows for which `keep(row index)` holds.
     pub(crate) fn retain_rows(&mut self, mut keep: impl FnMut(usize) -> bool) {
         let mut i = 0;
-        self.rows.retain(|_| {
+        let mut keep = |_: &Row| {
             let k = keep(i);
             i += 1;
             k
-        });
+        };
+        self.rows.retain(&mut keep);
+        self.more.retain(keep);
     }
 
     fn row(&self, i: u32) -> Option<&Row> {
-        self.rows.get(i as usize)
+        let i = i as usize;
+        match i.checked_sub(self.rows.len()) {
+            None => self.rows.get(i),
+            Some(j) => self.more.get(j),
+        }
     }
 
     fn row_mut(&mut self, i: u32) -> Option<&mut Row> {
-        self.rows.get_mut(i as usize)
+        let i = i as usize;
+        match i.checked_sub(self.rows.len()) {
+            None => self.rows.get_mut(i),
+            Some(j) => self.more.get_mut(j),
+        }
     }
 
     /// A row's level, if rated.
@@ -510,20 +558,21 @@ impl Outcomes {
         }
     }
 
-    /// Rows in storage order.
-    pub(crate) fn rows(&self) -> &[Row] {
-        &self.rows
+    /// Rows in storage order, as its two segments (the second may be empty).
+    pub(crate) fn segments(&self) -> [&[Row]; 2] {
+        [&self.rows, &self.more]
     }
 
-    /// Rows in storage order (mutable unit fields for the run's last pass).
-    pub(crate) fn rows_mut(&mut self) -> &mut [Row] {
-        &mut self.rows
+    /// Rows in storage order, as its two segments (mutable unit fields for
+    /// the run's last pass).
+    pub(crate) fn segments_mut(&mut self) -> [&mut [Row]; 2] {
+        [&mut self.rows, &mut self.more]
     }
 
     /// Finishes a run: unit positions become entries of `units`, and the
     /// report order is `order`.
     pub(crate) fn finish(&mut self, units: Vec<Arc<str>>, order: Vec<u32>) {
-        debug_assert_eq!(order.len(), self.rows.len(), "every row is in the order");
+        debug_assert_eq!(order.len(), self.row_count(), "every row is in the order");
         self.units = units;
         self.order = order;
     }
@@ -552,7 +601,7 @@ impl Outcomes {
     /// The subject at `index` in report order.
     #[must_use]
     pub fn get(&self, index: usize) -> Option<OutcomeRef<'_>> {
-        let row = self.rows.get(*self.order.get(index)? as usize)?;
+        let row = self.row(*self.order.get(index)?)?;
         Some(OutcomeRef { store: self, row })
     }
 
@@ -560,7 +609,7 @@ impl Outcomes {
     pub fn iter(&self) -> impl ExactSizeIterator<Item = OutcomeRef<'_>> + '_ {
         self.order.iter().map(move |&i| OutcomeRef {
             store: self,
-            row: self.rows.get(i as usize).unwrap_or(&EMPTY_ROW),
+            row: self.row(i).unwrap_or(&EMPTY_ROW),
         })
     }
 
@@ -569,6 +618,7 @@ impl Outcomes {
     pub(crate) fn iter_stored(&self) -> impl Iterator<Item = OutcomeRef<'_>> + '_ {
         self.rows
             .iter()
+            .chain(&self.more)
             .map(move |row| OutcomeRef { store: self, row })
     }
 
@@ -587,7 +637,7 @@ impl Outcomes {
             .find_map(|k| {
                 self.order
                     .binary_search_by(|&i| {
-                        let r = self.rows.get(i as usize).unwrap_or(&EMPTY_ROW);
+                        let r = self.row(i).unwrap_or(&EMPTY_ROW);
                         (r.kind, self.id_text(r)).cmp(&(k, subject))
                     })
                     .ok()
@@ -987,7 +1037,7 @@ mod tests {
 
     /// The points of discretion of the row at `i`, from its arena.
     fn discretion_at(s: &Outcomes, i: usize) -> &[Discretion] {
-        let r = &s.rows[i];
+        let r = s.row(off(i)).unwrap();
         s.arena(r).discretion(r)
     }
 
@@ -1012,10 +1062,10 @@ mod tests {
         let before = part.own.findings.capacity();
         whole.append_from(&mut part);
         // The part is emptied but keeps its capacity.
-        assert!(part.rows.is_empty() && part.own.is_empty());
+        assert!(part.row_count() == 0 && part.own.is_empty());
         assert_eq!(part.own.findings.capacity(), before);
         let all = Outcomes::from_owned(&owned);
-        assert_eq!(whole.rows.len(), all.rows.len());
+        assert_eq!(whole.row_count(), all.row_count());
         let discretion = |s: &Outcomes, i: usize| discretion_at(s, i).to_vec();
         // Both halves have points of discretion, so their offsets are tested.
         assert!((0..a.len()).any(|i| !discretion(&all, i).is_empty()));
@@ -1044,7 +1094,9 @@ mod tests {
         let part = Outcomes::from_owned(b);
         let part_findings = part.own.findings.len();
         whole.adopt(part);
-        // Nothing of the part's arena was copied: it is the adopted one.
+        // Nothing of the part was copied: its rows are the second segment,
+        // its arena the adopted one.
+        assert_eq!((whole.rows.len(), whole.more.len()), (a.len(), b.len()));
         assert_eq!(whole.adopted.findings.len(), part_findings);
         assert_eq!(
             whole.own.findings.len(),
@@ -1053,10 +1105,10 @@ mod tests {
         // The rows of `x` from `from` read as those of `y` (the unit table
         // is the run's, not compared).
         let same_from = |x: &Outcomes, from: u32, y: &Outcomes| {
-            x.rows.len() == from as usize + y.rows.len()
-                && (0..off(y.rows.len())).all(|i| {
+            x.row_count() == from as usize + y.row_count()
+                && (0..off(y.row_count())).all(|i| {
                     let j = from + i;
-                    let (p, q) = (x.rows[j as usize], y.rows[i as usize]);
+                    let (p, q) = (*x.row(j).unwrap(), *y.row(i).unwrap());
                     x.subject_of(j) == y.subject_of(i)
                         && x.findings_of(j) == y.findings_of(i)
                         && x.arena(&p).discretion(&p) == y.arena(&q).discretion(&q)
@@ -1092,6 +1144,49 @@ mod tests {
     }
 
     #[test]
+    fn rows_after_an_adoption_read_as_one_sequence() {
+        use crate::rules::common::MISSING_INPUTS;
+        let push = |s: &mut Outcomes, id: &str| {
+            s.push_not_rated(&member(id), NotRatedReason::Exempt, &[]);
+        };
+        let ids = |s: &Outcomes| -> Vec<String> {
+            s.iter_stored().map(|o| o.subject().to_owned()).collect()
+        };
+        let mut store = Outcomes::default();
+        push(&mut store, "a");
+        let mut part = Outcomes::default();
+        push(&mut part, "b");
+        push(&mut part, "c");
+        store.adopt(part);
+        // Added after the adopted rows, in the second segment.
+        push(&mut store, "d");
+        assert_eq!((store.rows.len(), store.more.len()), (1, 3));
+        assert_eq!(ids(&store), ["a", "b", "c", "d"]);
+        assert_eq!(store.subject_of(3), "d");
+        assert_eq!(store.segments().map(<[Row]>::len), [1, 3]);
+        // A finding for a row of each segment lands on that row.
+        let f = Finding::new(&MISSING_INPUTS, crate::explain::Effect::Noted, &[]);
+        store.push_finding(0, f);
+        store.push_finding(3, f);
+        assert_eq!(store.findings_of(0), [f]);
+        assert_eq!(store.findings_of(3), [f]);
+        assert!(store.findings_of(1).is_empty() && store.findings_of(2).is_empty());
+        // Retaining numbers the rows across both segments.
+        store.retain_rows(|i| i != 0 && i != 2);
+        assert_eq!(ids(&store), ["b", "d"]);
+        assert_eq!(store.findings_of(1), [f]);
+        // Reversing blocks sees one sequence too.
+        store.reverse_blocks(&[0, 1]);
+        assert_eq!(ids(&store), ["d", "b"]);
+        // Appended after another store, the rows keep their order.
+        let mut other = Outcomes::default();
+        push(&mut other, "z");
+        other.append_from(&mut store);
+        assert_eq!(ids(&other), ["z", "d", "b"]);
+        assert_eq!(other.findings_of(1), [f]);
+    }
+
+    #[test]
     fn an_adopted_row_uses_its_free_slot_and_takes_points_of_discretion() {
         use crate::explain::Effect;
         use crate::rules::common::{DECISION_RECORDED, MISSING_INPUTS, NO_EVALUATION};
@@ -1120,7 +1215,7 @@ mod tests {
         let read = |s: &Outcomes, i: usize| discretion_at(s, i).to_vec();
         assert_eq!(read(&store, 1), [d(Level::Good)]);
         assert_eq!(read(&store, 2), [d(Level::Excellent), d(Level::Completed)]);
-        assert!(store.rows[1].flags & PROVISIONAL != 0);
+        assert!(store.row(1).unwrap().flags & PROVISIONAL != 0);
         assert_eq!(store.findings_of(0), [f(1), f(900)]);
     }
 
