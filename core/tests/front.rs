@@ -344,7 +344,10 @@ fn board_evaluations_are_checked_against_their_scheme() {
                 "front.board_evaluations[1].scheme".to_owned(),
                 "unknown_code"
             ),
-            ("front.board_evaluations[2]".to_owned(), "duplicate_record"),
+            (
+                "front.board_evaluations[2].year".to_owned(),
+                "duplicate_record"
+            ),
         ]
     );
 }

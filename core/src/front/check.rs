@@ -99,6 +99,8 @@ impl<'a> Refs<'a> {
     }
 }
 
+/// A second record of `c` with the same key (a subject and a year) is a
+/// `duplicate_record`, reported at the later record's `year`, naming the first.
 fn duplicates<K: std::hash::Hash + Eq>(
     sink: &mut Sink<'_>,
     c: Collection,
@@ -110,7 +112,7 @@ fn duplicates<K: std::hash::Hash + Eq>(
             sink.push(
                 c,
                 i,
-                "",
+                "year",
                 ProblemKind::DuplicateRecord {
                     subject,
                     other: format!("{}[{first}]", c.as_str()),
