@@ -703,6 +703,11 @@ pub fn eligibility(m: &Membership, reference: Date) -> Result<(), IneligibleReas
     if suspended {
         return Err(IneligibleReason::Suspended);
     }
+    // Admitted two calendar years or more before the reference's year: six
+    // months have passed (most members; spares the calendar arithmetic).
+    if chrono::Datelike::year(&m.admitted_on) + 2 <= chrono::Datelike::year(&reference) {
+        return Ok(());
+    }
     match add_months(m.admitted_on, 6) {
         Some(six) if six > reference => Err(IneligibleReason::AdmittedUnderSixMonths),
         None => Err(IneligibleReason::AdmittedUnderSixMonths),
@@ -713,6 +718,35 @@ pub fn eligibility(m: &Membership, reference: Date) -> Result<(), IneligibleReas
 #[cfg(test)]
 mod tests {
     use crate::date::parse_iso_date;
+
+    #[test]
+    fn six_months_by_the_calendar_whatever_the_shortcut() {
+        use crate::dataset::Membership;
+        use crate::date::add_months;
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let member = |admitted_on| Membership {
+            person: "p".into(),
+            cell: "c".into(),
+            from: None,
+            to: None,
+            admitted_on,
+            probationary: false,
+            full_on: None,
+            category: crate::org::Category::OutsideSystem,
+            statuses: vec![],
+        };
+        // Admission days over three years, against references at the ends
+        // and the middle of a year: the result is what the calendar says.
+        let start = day(2022, 1, 1);
+        for k in 0..(3 * 366) {
+            let admitted = start + chrono::Days::new(k);
+            for reference in [day(2024, 1, 1), day(2024, 6, 30), day(2024, 12, 31)] {
+                let calendar = add_months(admitted, 6).is_some_and(|six| six <= reference);
+                let got = super::eligibility(&member(admitted), reference).is_ok();
+                assert_eq!(got, calendar, "admitted {admitted}, reference {reference}");
+            }
+        }
+    }
 
     #[test]
     fn commune_by_position_agrees_with_commune_of() {
