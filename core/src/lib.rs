@@ -23,6 +23,7 @@ pub mod rules;
 pub mod run;
 pub mod sample;
 pub mod synth;
+mod two_parts;
 pub mod validate;
 
 pub use dataset::{Dataset, LoadError, DATASET_FORMAT};

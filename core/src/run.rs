@@ -32,6 +32,7 @@ use crate::report::{
 };
 use crate::rules::common;
 use crate::rules::{rules_for, Assessment, LevelCounts, MemberInput, OrgInput, Rules, Unrated};
+use crate::two_parts::{self, TwoParts};
 use chrono::Datelike;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
@@ -68,49 +69,7 @@ struct MemberMeta {
 /// The members' working data in the order of their rows, in the two parts
 /// the two threads of the member pass filled: kept apart, as the rows are
 /// (see `Outcomes::adopt`), instead of copied into one.
-#[derive(Default)]
-struct Metas {
-    first: Vec<MemberMeta>,
-    second: Vec<MemberMeta>,
-}
-
-/// The members' working data over a range of rows.
-type MetaIter<'a> =
-    std::iter::Chain<std::slice::Iter<'a, MemberMeta>, std::slice::Iter<'a, MemberMeta>>;
-
-impl Metas {
-    fn len(&self) -> usize {
-        self.first.len() + self.second.len()
-    }
-
-    /// The member at row `i`.
-    fn get(&self, i: usize) -> Option<&MemberMeta> {
-        match i.checked_sub(self.first.len()) {
-            None => self.first.get(i),
-            Some(j) => self.second.get(j),
-        }
-    }
-
-    /// The members at rows `r`, in order.
-    fn range(&self, r: std::ops::Range<usize>) -> MetaIter<'_> {
-        let n = self.first.len();
-        let a = self.first.get(r.start.min(n)..r.end.min(n));
-        let b = (self.second).get(r.start.saturating_sub(n)..r.end.saturating_sub(n));
-        a.unwrap_or_default().iter().chain(b.unwrap_or_default())
-    }
-
-    fn iter(&self) -> MetaIter<'_> {
-        self.range(0..self.len())
-    }
-
-    /// Keeps the members whose row `i` has `keep[i]` (all past its end).
-    fn retain(&mut self, keep: &[bool]) {
-        let mut it = keep.iter();
-        let mut keep = |_: &MemberMeta| it.next().copied().unwrap_or(true);
-        self.first.retain(&mut keep);
-        self.second.retain(keep);
-    }
-}
+type Metas = TwoParts<MemberMeta>;
 
 /// The members of a part of the cells: their rows and what the run keeps.
 #[derive(Default)]
@@ -498,10 +457,11 @@ fn rate_in_chunks(
     // On two threads. One rates the Front side first (DESIGN §4: the boards
     // before the cells that read them), then both take chunks of cells, from
     // the two ends of the list, so that they finish together whatever the
-    // Front side's share. Each store reserves room for every membership (and
-    // the calling thread's, which becomes the report's, for the organisations
-    // too): the part not written is never touched.
-    let reserve = ds.memberships.len();
+    // Front side's share. Each store reserves room for every membership and
+    // every organisation (the organisations' rows follow the second store's
+    // once joined, or the first's if the second has none): the part not
+    // written is never touched.
+    let reserve = ds.memberships.len() + orgs.len();
     let chunks = cells.len().div_ceil(chunk);
     let next = std::sync::Mutex::new((0usize, chunks));
     let take = |from_back: bool| -> Option<usize> {
@@ -548,7 +508,7 @@ fn rate_in_chunks(
             (front, back)
         },
         || {
-            let mut members = Members::with_capacity(reserve + orgs.len());
+            let mut members = Members::with_capacity(reserve);
             while let Some(k) = take(false) {
                 rate_chunk(k, &mut members);
             }
@@ -567,10 +527,7 @@ fn rate_in_chunks(
         out: back_out,
         meta: back_meta,
     } = back;
-    let mut meta = Metas {
-        first: meta,
-        second: back_meta,
-    };
+    let mut meta = Metas::two(meta, back_meta);
     let ((), (mut person_result, keep, duplicates)) = join(
         || store.adopt(back_out),
         || {
@@ -592,7 +549,7 @@ fn rate_in_chunks(
         },
     );
     if duplicates > 0 {
-        meta.retain(&keep);
+        meta.retain_indexed(|i| keep.get(i).copied().unwrap_or(true));
         store.retain_rows(|i| keep.get(i).copied().unwrap_or(true));
         person_result.fill(NONE);
         for (i, m) in meta.iter().enumerate() {
@@ -623,7 +580,7 @@ fn rate_in_chunks(
             .collect();
         type Key = (u8, u32, u8);
         // The candidates' rows of a part of the members, by group.
-        let group_part = |first: usize, part: MetaIter<'_>| {
+        let group_part = |(first, part): (usize, two_parts::Iter<'_, MemberMeta>)| {
             let mut groups: FxHashMap<Key, usize> = FxHashMap::default();
             let mut last: Option<(Key, usize)> = None;
             let mut lists: Vec<Vec<u32>> = Vec::new();
@@ -674,11 +631,9 @@ fn rate_in_chunks(
         };
         // The two halves of the members on two threads; the second's rows
         // follow the first's in each group.
-        let (n, mid) = (meta.len(), meta.len() / 2);
-        let ((mut groups, mut lists), (tail_groups, mut tail_lists)) = join(
-            || group_part(0, meta.range(0..mid)),
-            || group_part(mid, meta.range(mid..n)),
-        );
+        let [head, tail] = meta.halves();
+        let ((mut groups, mut lists), (tail_groups, mut tail_lists)) =
+            join(|| group_part(head), || group_part(tail));
         for (key, slot) in tail_groups {
             let rows = tail_lists
                 .get_mut(slot)
@@ -1396,7 +1351,7 @@ fn apply_heads(
         (led, counted)
     };
     // Units named in a leader's evaluation, as (member row, unit), in order.
-    let named_in = |first: usize, part: MetaIter<'_>| {
+    let named_in = |(first, part): (usize, two_parts::Iter<'_, MemberMeta>)| {
         let mut out: Vec<(u32, u32)> = Vec::new();
         for (k, m) in part.enumerate() {
             let Some(e) = ds.evaluations.get(m.evaluation as usize) else {
@@ -1413,11 +1368,9 @@ fn apply_heads(
     };
     // Reading every member's evaluation is the long part: on two threads,
     // beside the secretaries.
-    let (n, mid) = (meta.len(), meta.len() / 2);
-    let (((mut led, mut counted), mut named), more) = join(
-        || (secretaries(), named_in(0, meta.range(0..mid))),
-        || named_in(mid, meta.range(mid..n)),
-    );
+    let [head, tail] = meta.halves();
+    let (((mut led, mut counted), mut named), more) =
+        join(|| (secretaries(), named_in(head)), || named_in(tail));
     named.extend(more);
     for (i, unit) in named {
         // A unit counts once, whether the leader is its secretary or names it.
@@ -1646,7 +1599,7 @@ fn summarise(ctx: &Ctx<'_>, store: &Outcomes, n_members: usize, org_row: &[u32])
     // Rows come cell by cell: the last grassroots and commune usually recur.
     let mut last = [(NONE, 0usize); 2];
     let (mut members, mut organisations) = (Tally::default(), Tally::default());
-    for (i, row) in store.segments().into_iter().flatten().enumerate() {
+    for (i, row) in store.row_parts().into_iter().flatten().enumerate() {
         let member = i < n_members;
         let at = if member {
             row.unit
@@ -1786,8 +1739,8 @@ fn assemble(
             )
         },
     );
-    // The two segments of rows on two threads.
-    let [head, tail] = store.segments_mut();
+    // The two parts of the rows on two threads.
+    let [head, tail] = store.row_parts_mut();
     let first_of_tail = head.len();
     join(
         || summarised.set_unit_ids(head, 0, n_members),
@@ -1860,34 +1813,6 @@ fn new_summary(graph: &OrgGraph, pos: u32) -> UnitSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_two_parts_of_the_members_data_read_as_one_sequence() {
-        let m = |person| MemberMeta {
-            person,
-            cell: 0,
-            category: Category::Leader,
-            evaluation: NONE,
-            exceeded: (0, 0),
-        };
-        let mut metas = Metas {
-            first: vec![m(0), m(1)],
-            second: vec![m(2), m(3), m(4)],
-        };
-        let people = |it: MetaIter<'_>| it.map(|x| x.person).collect::<Vec<_>>();
-        assert_eq!(metas.len(), 5);
-        assert_eq!(people(metas.iter()), [0, 1, 2, 3, 4]);
-        assert_eq!(people(metas.range(1..4)), [1, 2, 3]);
-        assert_eq!(people(metas.range(0..2)), [0, 1]);
-        assert_eq!(people(metas.range(3..5)), [3, 4]);
-        assert!(people(metas.range(5..5)).is_empty());
-        assert_eq!(metas.get(2).map(|x| x.person), Some(2));
-        assert!(metas.get(5).is_none());
-        // Rows numbered across both parts; rows past `keep` are kept.
-        metas.retain(&[true, false, false, true]);
-        assert_eq!(people(metas.iter()), [0, 3, 4]);
-        assert_eq!(metas.get(1).map(|x| x.person), Some(3));
-    }
 
     #[test]
     fn a_member_of_two_cells_is_rated_at_the_first_whatever_the_chunks() {

@@ -6,7 +6,7 @@
 //! (48 bytes) pointing into a table of unit ids and into arenas of subject
 //! ids, findings and points of discretion: the store's own, and, when a run
 //! joins the store another thread filled, that store's arena, taken over
-//! without copying. The rows are kept in two segments for the same reason: the
+//! without copying. The rows are kept in two parts for the same reason: the
 //! joined store's rows become the second, not copied after the first.
 //! Read them through [`OutcomeRef`] (borrowed, no allocation) or materialise
 //! an owned [`SubjectOutcome`] with [`OutcomeRef::to_owned`]. In JSON the
@@ -26,6 +26,7 @@ use crate::explain::Finding;
 use crate::level::Level;
 use crate::org::UnitKind;
 use crate::outcome::{Discretion, NotRatedReason, Outcome, Rated};
+use crate::two_parts::TwoParts;
 use serde::{Deserialize, Serialize, Serializer};
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -211,13 +212,9 @@ impl Arena {
 /// The outcomes of a report: sorted by kind (members first), then subject id.
 #[derive(Debug, Clone, Default)]
 pub struct Outcomes {
-    /// The first rows.
-    rows: Vec<Row>,
-    /// The rows after `rows`: those of a store joined by [`Outcomes::adopt`],
-    /// taken over without copying, and every row added since. Row `i` is
-    /// `rows[i]` or `more[i - rows.len()]`; rows are added to `more` once it
-    /// has any.
-    more: Vec<Row>,
+    /// The rows, in two parts: the rows of a store joined by
+    /// [`Outcomes::adopt`] are taken over as its second part, not copied.
+    rows: TwoParts<Row>,
     /// Row indexes in report order.
     order: Vec<u32>,
     units: Vec<Arc<str>>,
@@ -242,8 +239,7 @@ impl Outcomes {
     /// An empty store with room for `n` subjects.
     pub(crate) fn with_capacity(n: usize) -> Self {
         Self {
-            rows: Vec::with_capacity(n),
-            more: Vec::new(),
+            rows: TwoParts::one(Vec::with_capacity(n)),
             order: Vec::new(),
             units: Vec::new(),
             own: Arena {
@@ -277,7 +273,7 @@ impl Outcomes {
         [&self.own, &self.adopted]
             .iter()
             .flat_map(|a| [a.ids.len(), a.findings.len(), a.discretion.len()])
-            .chain([self.row_count()])
+            .chain([self.rows.len()])
             .all(|n| n < NONE as usize)
     }
 
@@ -301,8 +297,8 @@ impl Outcomes {
         };
         self.own.ids.push_str(new.subject);
         self.own.findings.extend_from_slice(findings);
-        self.last_segment().push(row);
-        off(self.row_count() - 1)
+        self.rows.last_part().push(row);
+        off(self.rows.len() - 1)
     }
 
     /// Adds a subject that is not rated; returns its row.
@@ -336,7 +332,7 @@ impl Outcomes {
         if let Some(f) = spare {
             self.own.findings.push(f);
         }
-        if let Some(r) = self.last_segment().last_mut() {
+        if let Some(r) = self.rows.last_part().last_mut() {
             r.score = a.score.unwrap_or(NONE);
             r.flags =
                 if provisional { PROVISIONAL } else { 0 } | if spare.is_some() { ROOM } else { 0 };
@@ -365,13 +361,7 @@ impl Outcomes {
         let (own_shift, theirs) = (len(&self.own), len(&other.own));
         let adopted_shift: [u32; 3] =
             std::array::from_fn(|k| own_shift[k].saturating_add(theirs[k]));
-        let theirs_rows = other.rows.iter().chain(&other.more);
-        let rows = if self.more.is_empty() {
-            &mut self.rows
-        } else {
-            &mut self.more
-        };
-        rows.extend(theirs_rows.map(|r| {
+        self.rows.last_part().extend(other.rows.iter().map(|r| {
             let [ids, findings, discretion] = if r.flags & ADOPTED == 0 {
                 own_shift
             } else {
@@ -392,44 +382,29 @@ impl Outcomes {
             part.clear();
         }
         other.rows.clear();
-        other.more.clear();
     }
 
     /// Joins the rows of `other` after these without copying: its rows
-    /// become this store's second segment and its arena this store's adopted
-    /// one. When either store has a second segment or an adopted arena
-    /// already, copies as [`Outcomes::append_from`] does.
+    /// become this store's second part and its arena this store's adopted
+    /// one. When either store has two parts or an adopted arena already,
+    /// copies as [`Outcomes::append_from`] does.
     pub(crate) fn adopt(&mut self, mut other: Self) {
-        let joined = |s: &Self| !s.more.is_empty() || !s.adopted.is_empty();
+        let joined = |s: &Self| s.rows.has_second() || !s.adopted.is_empty();
         if joined(self) || joined(&other) {
             self.append_from(&mut other);
             return;
         }
-        let mut rows = std::mem::take(&mut other.rows);
+        let mut rows = std::mem::take(other.rows.make_one());
         for r in &mut rows {
             r.flags |= ADOPTED;
         }
-        if self.rows.is_empty() {
-            // Nothing to follow: the rows become the first segment.
-            self.rows = rows;
-        } else {
-            self.more = rows;
-        }
+        self.rows = TwoParts::two(std::mem::take(self.rows.make_one()), rows);
         self.adopted = std::mem::take(&mut other.own);
     }
 
     /// The number of rows.
     pub(crate) fn row_count(&self) -> usize {
-        self.rows.len() + self.more.len()
-    }
-
-    /// The segment new rows go to.
-    fn last_segment(&mut self) -> &mut Vec<Row> {
-        if self.more.is_empty() {
-            &mut self.rows
-        } else {
-            &mut self.more
-        }
+        self.rows.len()
     }
 
     /// Makes room for `additional` more points of discretion in each arena
@@ -442,39 +417,23 @@ impl Outcomes {
     /// Puts blocks of rows back in order: `starts` are the first rows of
     /// blocks written one after the other (ascending), and the blocks are
     /// reversed while each keeps its own order. The arenas are untouched
-    /// (rows address them by offset), so nothing is copied.
+    /// (rows address them by offset). The rows are made one part first, which
+    /// copies nothing for a store a run fills (it has one).
     pub(crate) fn reverse_blocks(&mut self, starts: &[usize]) {
-        // One segment (a store a run fills has one; join them otherwise).
-        self.rows.append(&mut self.more);
-        reverse_blocks(&mut self.rows, starts);
+        reverse_blocks(self.rows.make_one(), starts);
     }
 
     /// Keeps the rows for which `keep(row index)` holds.
-    pub(crate) fn retain_rows(&mut self, mut keep: impl FnMut(usize) -> bool) {
-        let mut i = 0;
-        let mut keep = |_: &Row| {
-            let k = keep(i);
-            i += 1;
-            k
-        };
-        self.rows.retain(&mut keep);
-        self.more.retain(keep);
+    pub(crate) fn retain_rows(&mut self, keep: impl FnMut(usize) -> bool) {
+        self.rows.retain_indexed(keep);
     }
 
     fn row(&self, i: u32) -> Option<&Row> {
-        let i = i as usize;
-        match i.checked_sub(self.rows.len()) {
-            None => self.rows.get(i),
-            Some(j) => self.more.get(j),
-        }
+        self.rows.get(i as usize)
     }
 
     fn row_mut(&mut self, i: u32) -> Option<&mut Row> {
-        let i = i as usize;
-        match i.checked_sub(self.rows.len()) {
-            None => self.rows.get_mut(i),
-            Some(j) => self.more.get_mut(j),
-        }
+        self.rows.get_mut(i as usize)
     }
 
     /// A row's level, if rated.
@@ -558,21 +517,21 @@ impl Outcomes {
         }
     }
 
-    /// Rows in storage order, as its two segments (the second may be empty).
-    pub(crate) fn segments(&self) -> [&[Row]; 2] {
-        [&self.rows, &self.more]
+    /// Rows in storage order, in their two parts (the second may be empty).
+    pub(crate) fn row_parts(&self) -> [&[Row]; 2] {
+        self.rows.parts()
     }
 
-    /// Rows in storage order, as its two segments (mutable unit fields for
+    /// Rows in storage order, in their two parts (mutable unit fields for
     /// the run's last pass).
-    pub(crate) fn segments_mut(&mut self) -> [&mut [Row]; 2] {
-        [&mut self.rows, &mut self.more]
+    pub(crate) fn row_parts_mut(&mut self) -> [&mut [Row]; 2] {
+        self.rows.parts_mut()
     }
 
     /// Finishes a run: unit positions become entries of `units`, and the
     /// report order is `order`.
     pub(crate) fn finish(&mut self, units: Vec<Arc<str>>, order: Vec<u32>) {
-        debug_assert_eq!(order.len(), self.row_count(), "every row is in the order");
+        debug_assert_eq!(order.len(), self.rows.len(), "every row is in the order");
         self.units = units;
         self.order = order;
     }
@@ -618,7 +577,6 @@ impl Outcomes {
     pub(crate) fn iter_stored(&self) -> impl Iterator<Item = OutcomeRef<'_>> + '_ {
         self.rows
             .iter()
-            .chain(&self.more)
             .map(move |row| OutcomeRef { store: self, row })
     }
 
@@ -1094,9 +1052,9 @@ mod tests {
         let part = Outcomes::from_owned(b);
         let part_findings = part.own.findings.len();
         whole.adopt(part);
-        // Nothing of the part was copied: its rows are the second segment,
+        // Nothing of the part was copied: its rows are the second part,
         // its arena the adopted one.
-        assert_eq!((whole.rows.len(), whole.more.len()), (a.len(), b.len()));
+        assert_eq!(whole.row_parts().map(<[Row]>::len), [a.len(), b.len()]);
         assert_eq!(whole.adopted.findings.len(), part_findings);
         assert_eq!(
             whole.own.findings.len(),
@@ -1158,32 +1116,62 @@ mod tests {
         push(&mut part, "b");
         push(&mut part, "c");
         store.adopt(part);
-        // Added after the adopted rows, in the second segment.
+        // Added after the adopted rows, in the second part.
         push(&mut store, "d");
-        assert_eq!((store.rows.len(), store.more.len()), (1, 3));
+        assert_eq!(store.row_parts().map(<[Row]>::len), [1, 3]);
         assert_eq!(ids(&store), ["a", "b", "c", "d"]);
         assert_eq!(store.subject_of(3), "d");
-        assert_eq!(store.segments().map(<[Row]>::len), [1, 3]);
-        // A finding for a row of each segment lands on that row.
+        // A finding for a row of each part lands on that row.
         let f = Finding::new(&MISSING_INPUTS, crate::explain::Effect::Noted, &[]);
         store.push_finding(0, f);
         store.push_finding(3, f);
         assert_eq!(store.findings_of(0), [f]);
         assert_eq!(store.findings_of(3), [f]);
         assert!(store.findings_of(1).is_empty() && store.findings_of(2).is_empty());
-        // Retaining numbers the rows across both segments.
+        // Appended after another store, both parts keep their order, and
+        // the source is emptied.
+        let mut other = Outcomes::default();
+        push(&mut other, "z");
+        other.append_from(&mut store.clone());
+        assert_eq!(ids(&other), ["z", "a", "b", "c", "d"]);
+        assert_eq!(other.findings_of(4), [f]);
+        let mut emptied = store.clone();
+        Outcomes::default().append_from(&mut emptied);
+        assert_eq!(emptied.row_count(), 0);
+        // Retaining numbers the rows across both parts.
         store.retain_rows(|i| i != 0 && i != 2);
         assert_eq!(ids(&store), ["b", "d"]);
         assert_eq!(store.findings_of(1), [f]);
         // Reversing blocks sees one sequence too.
         store.reverse_blocks(&[0, 1]);
         assert_eq!(ids(&store), ["d", "b"]);
-        // Appended after another store, the rows keep their order.
-        let mut other = Outcomes::default();
-        push(&mut other, "z");
-        other.append_from(&mut store);
-        assert_eq!(ids(&other), ["z", "d", "b"]);
-        assert_eq!(other.findings_of(1), [f]);
+    }
+
+    #[test]
+    fn a_store_with_no_rows_adopts_as_well() {
+        use crate::rules::common::MISSING_INPUTS;
+        let f = Finding::new(&MISSING_INPUTS, crate::explain::Effect::Noted, &[]);
+        let ids = |s: &Outcomes| -> Vec<String> {
+            s.iter_stored().map(|o| o.subject().to_owned()).collect()
+        };
+        let mut part = Outcomes::default();
+        part.push_not_rated(&member("b"), NotRatedReason::Exempt, &[f]);
+        let mut store = Outcomes::default();
+        store.adopt(part);
+        store.push_not_rated(&member("c"), NotRatedReason::Exempt, &[]);
+        store.push_finding(1, f);
+        assert_eq!(ids(&store), ["b", "c"]);
+        assert_eq!(
+            (store.findings_of(0), store.findings_of(1)),
+            (&[f][..], &[f][..])
+        );
+        assert_eq!(store.adopted.findings.len(), 1);
+        // A second adoption copies: the rows read the same.
+        let mut third = Outcomes::default();
+        third.push_not_rated(&member("d"), NotRatedReason::Exempt, &[f]);
+        store.adopt(third);
+        assert_eq!(ids(&store), ["b", "c", "d"]);
+        assert_eq!(store.findings_of(2), [f]);
     }
 
     #[test]
