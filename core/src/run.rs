@@ -528,8 +528,16 @@ fn rate_in_chunks(
         meta: back_meta,
     } = back;
     let mut meta = Metas::two(meta, back_meta);
-    let ((), (mut person_result, keep, duplicates)) = join(
-        || store.adopt(back_out),
+    let (people_sorted, (mut person_result, keep, duplicates)) = join(
+        || {
+            store.adopt(back_out);
+            // Whether the dataset lists people by id (then so does the
+            // report, without sorting): read in order, beside the search.
+            ds.people.windows(2).all(|w| match w {
+                [a, b] => a.id < b.id,
+                _ => true,
+            })
+        },
         || {
             // A person is rated once, at the first cell that holds them.
             let mut person_result = vec![NONE; ds.people.len()];
@@ -856,7 +864,7 @@ fn rate_in_chunks(
         regime_named,
         store,
         n_members,
-        &person_result,
+        (&person_result, people_sorted),
         &org_row,
         quotas,
         duplicates,
@@ -1649,11 +1657,13 @@ fn summarise(ctx: &Ctx<'_>, store: &Outcomes, n_members: usize, org_row: &[u32])
 }
 
 /// The report order: members by id, then organisations by id; the rows in
-/// the order of the dataset's people and units first.
+/// the order of the dataset's people and units first. With `people_sorted`
+/// (the dataset's people are in the order of their ids, which are unique)
+/// the members are in order already.
 fn report_order(
     store: &Outcomes,
     n_members: usize,
-    person_result: &[u32],
+    (person_result, people_sorted): (&[u32], bool),
     org_row: &[u32],
 ) -> Vec<u32> {
     let mut order: Vec<u32> = person_result
@@ -1664,7 +1674,9 @@ fn report_order(
     order.extend(org_row.iter().copied().filter(|&r| r != NONE));
     let split = n_members.min(order.len());
     let (members, orgs) = order.split_at_mut(split);
-    sort_by_id(store, members);
+    if !people_sorted {
+        sort_by_id(store, members);
+    }
     sort_by_id(store, orgs);
     order
 }
@@ -1717,7 +1729,7 @@ fn assemble(
     regime_named: bool,
     mut store: Outcomes,
     n_members: usize,
-    person_result: &[u32],
+    (person_result, people_sorted): (&[u32], bool),
     org_row: &[u32],
     quotas: Vec<QuotaUsage>,
     duplicates: u32,
@@ -1729,7 +1741,7 @@ fn assemble(
         || {
             (
                 summarise(ctx, &store, n_members, org_row),
-                report_order(&store, n_members, person_result, org_row),
+                report_order(&store, n_members, (person_result, people_sorted), org_row),
             )
         },
         || {
