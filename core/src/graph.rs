@@ -224,6 +224,17 @@ impl OrgGraph {
             .filter(|&a| a != u32::MAX)
     }
 
+    /// Whether the dataset lists its people in strictly increasing order of
+    /// id (found while indexing them).
+    pub(crate) fn people_sorted(&self) -> bool {
+        self.people.is_sorted()
+    }
+
+    /// Whether the dataset lists its units in strictly increasing order of id.
+    pub(crate) fn units_sorted(&self) -> bool {
+        self.units.is_sorted()
+    }
+
     pub(crate) fn unit_pos(&self, id: &str) -> Option<u32> {
         self.units
             .get(id, |p| self.ds.units.get(p as usize).map(|u| u.id.as_str()))

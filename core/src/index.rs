@@ -12,6 +12,8 @@ use std::hash::BuildHasher;
 pub(crate) struct IdIndex {
     shards: [HashTable<u32>; 2],
     unique: bool,
+    /// Whether the ids are in strictly increasing order of position.
+    sorted: bool,
 }
 
 /// A record whose id was already taken: `(position, position of the first)`.
@@ -21,18 +23,26 @@ const fn shard_of(hash: u64) -> usize {
     (hash >> 63) as usize
 }
 
+/// One shard of an [`IdIndex`], its duplicates and (shard 0 only, which
+/// reads every id anyway) whether the ids are in strictly increasing order.
 fn build_shard<'a>(
     n: usize,
     shard: usize,
     id_of: &(impl Fn(u32) -> Option<&'a str> + Sync),
-) -> (HashTable<u32>, Vec<Duplicate>) {
+) -> (HashTable<u32>, Vec<Duplicate>, bool) {
     // A hash split is never exactly even: leave room so no shard has to grow
     // (growing rehashes every id already inserted).
     let mut table = HashTable::with_capacity(n / 2 + n / 32 + 64);
     let mut dups = Vec::new();
     let rehash = |&other: &u32| id_of(other).map_or(0, |id| FxBuildHasher.hash_one(id));
+    let (mut sorted, mut previous) = (shard == 0, None);
     for pos in 0..pos32(n) {
-        let Some(id) = id_of(pos) else { continue };
+        let id = id_of(pos);
+        if sorted {
+            sorted = id.is_some() && previous.is_none_or(|p| Some(p) < id);
+            previous = id;
+        }
+        let Some(id) = id else { continue };
         let hash = FxBuildHasher.hash_one(id);
         if shard_of(hash) != shard {
             continue;
@@ -46,7 +56,7 @@ fn build_shard<'a>(
             }
         }
     }
-    (table, dups)
+    (table, dups, sorted)
 }
 
 impl IdIndex {
@@ -56,7 +66,7 @@ impl IdIndex {
         n: usize,
         id_of: impl Fn(u32) -> Option<&'a str> + Sync,
     ) -> (Self, Vec<Duplicate>) {
-        let ((s0, mut d0), (s1, d1)) =
+        let ((s0, mut d0, sorted), (s1, d1, _)) =
             join(|| build_shard(n, 0, &id_of), || build_shard(n, 1, &id_of));
         d0.extend(d1);
         d0.sort_unstable();
@@ -65,9 +75,16 @@ impl IdIndex {
             Self {
                 shards: [s0, s1],
                 unique,
+                sorted,
             },
             d0,
         )
+    }
+
+    /// Whether the ids are in strictly increasing order of position (so
+    /// unique, and sorted).
+    pub(crate) fn is_sorted(&self) -> bool {
+        self.sorted
     }
 
     /// The position of the record with id `key`, comparing with `id_of`.
@@ -277,6 +294,28 @@ mod tests {
         assert_eq!(get("c"), Some(3));
         assert_eq!(get("a"), Some(0));
         assert_eq!(get("z"), None);
+    }
+
+    #[test]
+    fn id_index_knows_whether_ids_are_in_order() {
+        let sorted = |ids: &[&str]| {
+            IdIndex::build(ids.len(), |p| ids.get(p as usize).copied())
+                .0
+                .is_sorted()
+        };
+        assert!(sorted(&["a", "b", "c"]));
+        assert!(sorted(&[]) && sorted(&["x"]));
+        assert!(!sorted(&["a", "c", "b"]));
+        assert!(!sorted(&["b", "a"]));
+        // Repeats are not strictly increasing.
+        assert!(!sorted(&["a", "a", "b"]));
+        // Shard 0 sees every id, whatever its hash: a long sorted list stays sorted.
+        let many: Vec<String> = (0..1000).map(|i| format!("P{i:05}")).collect();
+        let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert!(sorted(&refs));
+        let mut swapped = refs.clone();
+        swapped.swap(500, 501);
+        assert!(!sorted(&swapped));
     }
 
     #[test]

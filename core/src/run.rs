@@ -528,16 +528,8 @@ fn rate_in_chunks(
         meta: back_meta,
     } = back;
     let mut meta = Metas::two(meta, back_meta);
-    let (people_sorted, (mut person_result, keep, duplicates)) = join(
-        || {
-            store.adopt(back_out);
-            // Whether the dataset lists people by id (then so does the
-            // report, without sorting): read in order, beside the search.
-            ds.people.windows(2).all(|w| match w {
-                [a, b] => a.id < b.id,
-                _ => true,
-            })
-        },
+    let ((), (mut person_result, keep, duplicates)) = join(
+        || store.adopt(back_out),
         || {
             // A person is rated once, at the first cell that holds them.
             let mut person_result = vec![NONE; ds.people.len()];
@@ -864,7 +856,7 @@ fn rate_in_chunks(
         regime_named,
         store,
         n_members,
-        (&person_result, people_sorted),
+        &person_result,
         &org_row,
         quotas,
         duplicates,
@@ -1657,13 +1649,13 @@ fn summarise(ctx: &Ctx<'_>, store: &Outcomes, n_members: usize, org_row: &[u32])
 }
 
 /// The report order: members by id, then organisations by id; the rows in
-/// the order of the dataset's people and units first. With `people_sorted`
-/// (the dataset's people are in the order of their ids, which are unique)
-/// the members are in order already.
+/// the order of the dataset's people and units first, which is the order of
+/// their ids when the dataset lists them so (then nothing is compared).
 fn report_order(
+    graph: &OrgGraph,
     store: &Outcomes,
     n_members: usize,
-    (person_result, people_sorted): (&[u32], bool),
+    person_result: &[u32],
     org_row: &[u32],
 ) -> Vec<u32> {
     let mut order: Vec<u32> = person_result
@@ -1674,10 +1666,12 @@ fn report_order(
     order.extend(org_row.iter().copied().filter(|&r| r != NONE));
     let split = n_members.min(order.len());
     let (members, orgs) = order.split_at_mut(split);
-    if !people_sorted {
+    if !graph.people_sorted() {
         sort_by_id(store, members);
     }
-    sort_by_id(store, orgs);
+    if !graph.units_sorted() {
+        sort_by_id(store, orgs);
+    }
     order
 }
 
@@ -1729,7 +1723,7 @@ fn assemble(
     regime_named: bool,
     mut store: Outcomes,
     n_members: usize,
-    (person_result, people_sorted): (&[u32], bool),
+    person_result: &[u32],
     org_row: &[u32],
     quotas: Vec<QuotaUsage>,
     duplicates: u32,
@@ -1741,7 +1735,7 @@ fn assemble(
         || {
             (
                 summarise(ctx, &store, n_members, org_row),
-                report_order(&store, n_members, (person_result, people_sorted), org_row),
+                report_order(graph, &store, n_members, person_result, org_row),
             )
         },
         || {
@@ -1825,6 +1819,33 @@ fn new_summary(graph: &OrgGraph, pos: u32) -> UnitSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_report_order_is_by_id_whatever_the_order_of_people_and_units() {
+        // People and units listed by id (the report's order is theirs, not
+        // compared), in reverse, and as the sample lists them.
+        let mut ds = crate::sample::dataset();
+        ds.people.sort_by(|a, b| a.id.cmp(&b.id));
+        ds.units.sort_by(|a, b| a.id.cmp(&b.id));
+        let g = OrgGraph::build(ds.clone()).unwrap();
+        assert!(g.people_sorted() && g.units_sorted());
+        ds.people.reverse();
+        ds.units.reverse();
+        let reversed = OrgGraph::build(ds).unwrap();
+        assert!(!reversed.people_sorted() && !reversed.units_sorted());
+        let policy = Policy::default();
+        let a = rate(&g, 2025, None, &policy).unwrap();
+        for other in [reversed, crate::sample::graph().unwrap()] {
+            let b = rate(&other, 2025, None, &policy).unwrap();
+            assert_eq!(a.to_json(), b.to_json());
+        }
+        let ids: Vec<(SubjectKind, &str)> =
+            a.outcomes.iter().map(|o| (o.kind(), o.subject())).collect();
+        assert!(
+            ids.windows(2).all(|w| w[0] < w[1]),
+            "members, then organisations, by id"
+        );
+    }
 
     #[test]
     fn a_member_of_two_cells_is_rated_at_the_first_whatever_the_chunks() {
