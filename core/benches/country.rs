@@ -10,7 +10,8 @@
 //! the built graph. `--no-json` stops after the rating; `--report-json` also
 //! serialises the report; `--structure` generates the organisation graph only
 //! (no rating inputs) and skips the rating; `--again` rates a second time at
-//! once, after the first report is freed (`rate again`). After the rating,
+//! once, after the first report is freed (`rate again`); `--no-front` empties
+//! the dataset's Front section first (the party's data only). After the rating,
 //! the Front side alone is timed (`front 2025`; the rating's time includes
 //! it).
 //!
@@ -94,7 +95,13 @@ fn main() {
     );
 
     let t = Instant::now();
-    let ds = generate(&spec);
+    let mut ds = generate(&spec);
+    // `--no-front`: the party's data only (the Front section emptied), as a
+    // province whose system records no Front data rates it.
+    if std::env::args().any(|a| a == "--no-front") {
+        ds.front = xeploai::front::data::FrontData::default();
+        println!("(--no-front: the dataset's Front section is emptied)");
+    }
     let gen_s = t.elapsed().as_secs_f64();
     println!(
         "generate:           {gen_s:8.3} s   {} units, {} people, {} memberships, {} posts, {} residence links",
