@@ -11,7 +11,8 @@
 //! serialises the report; `--structure` generates the organisation graph only
 //! (no rating inputs) and skips the rating; `--again` rates a second time at
 //! once, after the first report is freed (`rate again`); `--no-front` empties
-//! the dataset's Front section first (the party's data only). After the rating,
+//! the dataset's Front section first (the Front's records; its units and posts
+//! remain). After the rating,
 //! the Front side alone is timed (`front 2025`; the rating's time includes
 //! it).
 //!
@@ -96,13 +97,15 @@ fn main() {
 
     let t = Instant::now();
     let mut ds = generate(&spec);
-    // `--no-front`: the party's data only (the Front section emptied), as a
-    // province whose system records no Front data rates it.
+    let gen_s = t.elapsed().as_secs_f64();
+    // `--no-front`: the Front's records emptied (as a province whose system
+    // records none); the Front's units and posts remain.
     if std::env::args().any(|a| a == "--no-front") {
         ds.front = xeploai::front::data::FrontData::default();
-        println!("(--no-front: the dataset's Front section is emptied)");
+        println!(
+            "(--no-front: the dataset's Front section is emptied; its units and posts remain)"
+        );
     }
-    let gen_s = t.elapsed().as_secs_f64();
     println!(
         "generate:           {gen_s:8.3} s   {} units, {} people, {} memberships, {} posts, {} residence links",
         ds.units.len(),

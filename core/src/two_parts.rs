@@ -72,13 +72,15 @@ impl<T> TwoParts<T> {
         }
     }
 
-    /// The items at `r`, in order.
+    /// The items at `r`, in order (the part of `r` within the sequence).
     pub(crate) fn range(&self, r: std::ops::Range<usize>) -> Iter<'_, T> {
         let n = self.first.len();
-        let a = self.first.get(r.start.min(n)..r.end.min(n));
+        let end = r.end.min(self.len());
+        let start = r.start.min(end);
+        let a = self.first.get(start.min(n)..end.min(n));
         let b = self
             .second
-            .get(r.start.saturating_sub(n)..r.end.saturating_sub(n));
+            .get(start.saturating_sub(n)..end.saturating_sub(n));
         a.unwrap_or_default().iter().chain(b.unwrap_or_default())
     }
 
@@ -117,10 +119,14 @@ impl<T> TwoParts<T> {
         self.second.retain(keep);
     }
 
-    /// Moves the second part to the end of the first (copying it): one
-    /// vector, for work that needs one slice.
+    /// Moves the second part to the end of the first (copying it, unless the
+    /// first is empty): one vector, for work that needs one slice.
     pub(crate) fn make_one(&mut self) -> &mut Vec<T> {
-        self.first.append(&mut self.second);
+        if self.first.is_empty() {
+            std::mem::swap(&mut self.first, &mut self.second);
+        } else {
+            self.first.append(&mut self.second);
+        }
         &mut self.first
     }
 
@@ -145,6 +151,9 @@ mod tests {
         assert_eq!(items(t.range(0..2)), [0, 1]);
         assert_eq!(items(t.range(3..5)), [3, 4]);
         assert!(items(t.range(5..5)).is_empty());
+        // A range past the end gives what is within it.
+        assert_eq!(items(t.range(1..9)), [1, 2, 3, 4]);
+        assert!(items(t.range(7..9)).is_empty());
         let [(a, first), (b, second)] = t.halves();
         assert_eq!(
             (a, items(first), b, items(second)),
@@ -166,6 +175,10 @@ mod tests {
         assert_eq!(items(t.iter()), [2, 30, 5, 6]);
         assert_eq!(t.make_one(), &vec![2, 30, 5, 6]);
         assert!(!t.has_second());
+        // With the first part empty, making one takes the second as it is.
+        let mut u = TwoParts::two(Vec::new(), vec![7, 8]);
+        assert_eq!(u.make_one(), &vec![7, 8]);
+        assert_eq!(u.parts(), [&[7, 8][..], &[][..]]);
         t.clear();
         assert_eq!(t.len(), 0);
     }

@@ -212,8 +212,10 @@ impl Arena {
 /// The outcomes of a report: sorted by kind (members first), then subject id.
 #[derive(Debug, Clone, Default)]
 pub struct Outcomes {
-    /// The rows, in two parts: the rows of a store joined by
-    /// [`Outcomes::adopt`] are taken over as its second part, not copied.
+    /// The rows in the order the run stored them (the report order is
+    /// `order`), in two parts: the rows of a store joined by
+    /// [`Outcomes::adopt`] are taken over as the second part, not copied, and
+    /// rows added since follow them there.
     rows: TwoParts<Row>,
     /// Row indexes in report order.
     order: Vec<u32>,
