@@ -12,9 +12,8 @@
 //! (no rating inputs) and skips the rating; `--again` rates a second time at
 //! once, after the first report is freed (`rate again`); `--no-front` empties
 //! the dataset's Front section first (the Front's records; its units and posts
-//! remain). After the rating,
-//! the Front side alone is timed (`front 2025`; the rating's time includes
-//! it).
+//! remain). After the rating, the Front side alone is timed (`front 2025`; the
+//! rating's time includes it).
 //!
 //! The rating's line also gives its CPU time (user and system, all threads)
 //! and the memory it touched for the first time (minor page faults × 4 KiB);
@@ -29,6 +28,11 @@ use xeploai::census::census;
 use xeploai::date::parse_iso_date;
 use xeploai::synth::{generate, Spec};
 use xeploai::{Dataset, OrgGraph};
+
+/// Whether the command line has the option `name`.
+fn flag(name: &str) -> bool {
+    std::env::args().any(|a| a == name)
+}
 
 fn peak_rss_mib() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -85,7 +89,7 @@ fn main() {
         _ => Spec::country(),
     };
     // `--structure`: the organisation graph only (no rating inputs, no rating).
-    let structure = std::env::args().any(|a| a == "--structure");
+    let structure = flag("--structure");
     if structure {
         spec.evaluation_years = &[];
     }
@@ -100,7 +104,7 @@ fn main() {
     let gen_s = t.elapsed().as_secs_f64();
     // `--no-front`: the Front's records emptied (as a province whose system
     // records none); the Front's units and posts remain.
-    if std::env::args().any(|a| a == "--no-front") {
+    if flag("--no-front") {
         ds.front = xeploai::front::data::FrontData::default();
         println!(
             "(--no-front: the dataset's Front section is emptied; its units and posts remain)"
@@ -163,7 +167,7 @@ fn main() {
         probe_s * 32.0,
         probe_s * 1e6 / 8192.0
     );
-    if std::env::args().any(|a| a == "--report-json") {
+    if flag("--report-json") {
         let t = Instant::now();
         let text = report.to_json();
         println!(
@@ -177,7 +181,7 @@ fn main() {
     // has just been freed, so the second rating finds most of its pages
     // still backed by the host: the difference between the two lines is
     // roughly what first touches of new memory cost the first.
-    if std::env::args().any(|a| a == "--again") {
+    if flag("--again") {
         drop(timed_rate(&graph, &policy, "rate again:        "));
     }
 
@@ -205,7 +209,7 @@ fn main() {
 
 /// Serialises and parses the dataset as JSON (unless `--no-json`) and prints the peak memory.
 fn finish(graph: OrgGraph) {
-    if std::env::args().any(|a| a == "--no-json") {
+    if flag("--no-json") {
         print_peak();
         return;
     }

@@ -140,7 +140,8 @@ impl<'de> Deserialize<'de> for PointCode {
         DISCRETION_POINTS
             .iter()
             .find(|p| **p == code)
-            .map(|p| Self(p))
+            .copied()
+            .map(Self)
             .ok_or_else(|| {
                 serde::de::Error::custom(format!(
                     "unknown point of discretion `{code}` in `point` (expected one of {})",

@@ -995,6 +995,11 @@ mod tests {
         r.outcomes.to_vec()
     }
 
+    /// The subjects' ids in storage order.
+    fn ids(s: &Outcomes) -> Vec<String> {
+        s.iter_stored().map(|o| o.subject().to_owned()).collect()
+    }
+
     /// The points of discretion of the row at `i`, from its arena.
     fn discretion_at(s: &Outcomes, i: usize) -> &[Discretion] {
         let r = s.row(off(i)).unwrap();
@@ -1109,9 +1114,6 @@ mod tests {
         let push = |s: &mut Outcomes, id: &str| {
             s.push_not_rated(&member(id), NotRatedReason::Exempt, &[]);
         };
-        let ids = |s: &Outcomes| -> Vec<String> {
-            s.iter_stored().map(|o| o.subject().to_owned()).collect()
-        };
         let mut store = Outcomes::default();
         push(&mut store, "a");
         let mut part = Outcomes::default();
@@ -1153,9 +1155,6 @@ mod tests {
     fn a_store_with_no_rows_adopts_as_well() {
         use crate::rules::common::MISSING_INPUTS;
         let f = Finding::new(&MISSING_INPUTS, crate::explain::Effect::Noted, &[]);
-        let ids = |s: &Outcomes| -> Vec<String> {
-            s.iter_stored().map(|o| o.subject().to_owned()).collect()
-        };
         let mut part = Outcomes::default();
         part.push_not_rated(&member("b"), NotRatedReason::Exempt, &[f]);
         let mut store = Outcomes::default();
