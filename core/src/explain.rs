@@ -368,6 +368,12 @@ mod catalogue {
     }
 }
 
+/// The place of `rule` in the catalogue (a library rule's is fixed), for
+/// [`Finding::is_at`].
+pub(crate) fn place_of(rule: &'static RuleDef) -> u16 {
+    catalogue::place(rule)
+}
+
 /// The library's rule with this id (a lookup in the catalogue).
 pub(crate) fn library_rule(id: &str) -> Option<&'static RuleDef> {
     catalogue::by_id(id)
@@ -392,6 +398,12 @@ impl Finding {
             effect,
             values: v,
         }
+    }
+
+    /// Whether this is a finding of the rule at `place` (see [`place_of`]): a
+    /// comparison of two numbers, for walks over many findings.
+    pub(crate) fn is_at(&self, place: u16) -> bool {
+        self.rule == place
     }
 
     /// The rule.

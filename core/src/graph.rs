@@ -57,6 +57,8 @@ pub struct OrgGraph {
     pub(crate) unit_area: Vec<u32>,
     pub(crate) evaluation_person: Vec<u32>,
     pub(crate) evaluation_unit: Vec<u32>,
+    /// The areas the Front's records name, resolved once.
+    pub(crate) front_areas: crate::resolve::FrontAreas,
     pub(crate) person_evaluations: Chains,
     pub(crate) unit_evaluations: Chains,
     pub(crate) person_disciplines: Chains,
@@ -162,6 +164,7 @@ impl OrgGraph {
             unit_area: r.unit_area,
             evaluation_person: r.evaluation_person,
             evaluation_unit: r.evaluation_unit,
+            front_areas: r.front_areas,
             person_evaluations: r.person_evaluations,
             unit_evaluations: r.unit_evaluations,
             person_disciplines: r.person_disciplines,

@@ -9,6 +9,15 @@ use crate::index::{join, pos32, Chains, IdIndex, Lookup};
 /// `u32::MAX`: a reference that does not resolve.
 pub(crate) const NONE: u32 = u32::MAX;
 
+/// The unit (position, `NONE` if no unit has the id) each Front record of
+/// these lists names as its residential area, in the order of the list.
+#[derive(Debug, Default)]
+pub(crate) struct FrontAreas {
+    pub(crate) models: Vec<u32>,
+    pub(crate) festivals: Vec<u32>,
+    pub(crate) area_years: Vec<u32>,
+}
+
 /// The dataset's references resolved to positions (`NONE` where dangling).
 #[derive(Debug)]
 pub(crate) struct Resolved {
@@ -41,6 +50,8 @@ pub(crate) struct Resolved {
     /// Disciplines by person and by unit.
     pub(crate) person_disciplines: Chains,
     pub(crate) unit_disciplines: Chains,
+    /// The areas the Front's records name.
+    pub(crate) front_areas: FrontAreas,
 }
 
 impl Resolved {
@@ -91,6 +102,20 @@ impl Resolved {
             .iter()
             .map(|r| r.area.as_deref().map_or(NONE, |a| u.get(a, NONE)))
             .collect();
+        let f = &ds.front;
+        let front_areas = FrontAreas {
+            models: f
+                .self_management_models
+                .iter()
+                .map(|m| u.get(&m.area, NONE))
+                .collect(),
+            festivals: f
+                .unity_festivals
+                .iter()
+                .map(|x| u.get(&x.area, NONE))
+                .collect(),
+            area_years: f.area_years.iter().map(|x| u.get(&x.area, NONE)).collect(),
+        };
         let (evaluation_person, evaluation_unit) =
             subjects(ds, &people, &units, &ds.evaluations, |e| &e.subject);
         let (discipline_person, discipline_unit) =
@@ -110,6 +135,7 @@ impl Resolved {
             },
         );
         Self {
+            front_areas,
             evaluation_person,
             evaluation_unit,
             person_evaluations,

@@ -109,6 +109,8 @@ pub struct OrgInput<'a> {
 }
 
 /// The rules' result for one subject, before the quota and the head rules.
+/// The default is an empty assessment (KHTNV, no score, no findings): a
+/// buffer for [`Rules::rate_member_into`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assessment {
     /// The level.
@@ -123,6 +125,19 @@ pub struct Assessment {
     pub discretion: Vec<Discretion>,
     /// The policy settings that affected the result.
     pub settings: Vec<&'static str>,
+}
+
+impl Default for Assessment {
+    fn default() -> Self {
+        Self {
+            level: Level::NotCompleted,
+            score: None,
+            exceeded: (0, 0),
+            findings: Vec::new(),
+            discretion: Vec::new(),
+            settings: Vec::new(),
+        }
+    }
 }
 
 /// A subject the rules do not rate.
@@ -174,6 +189,45 @@ pub trait Rules: Sync + std::fmt::Debug {
     /// # Errors
     /// [`Unrated`] if the inputs the regime needs are missing.
     fn rate_member(&self, m: &MemberInput<'_>) -> Result<Assessment, Unrated>;
+    /// [`Rules::rate_member`] into `out`, reusing its buffers (findings,
+    /// discretion, settings): a caller rating many members allocates them
+    /// once, not once a member. The result is the same. After an error,
+    /// `out` holds no meaningful assessment.
+    ///
+    /// # Errors
+    /// As [`Rules::rate_member`].
+    ///
+    /// ```
+    /// use xeploai::rules::{rules_for, Assessment, MemberInput};
+    /// use xeploai::{Category, Policy, Regime};
+    ///
+    /// let ds = xeploai::sample::dataset();
+    /// let policy = Policy::default();
+    /// let mut out = Assessment::default();
+    /// for regime in [Regime::Qd366_2025, Regime::Qd124_2023] {
+    ///     let rules = rules_for(regime);
+    ///     for e in ds.evaluations.iter().filter(|e| e.year == 2025).take(200) {
+    ///         let m = MemberInput {
+    ///             id: &e.subject,
+    ///             year: 2025,
+    ///             evaluation: e,
+    ///             category: e.category.unwrap_or(Category::NonLeader),
+    ///             disciplines: Vec::new(),
+    ///             decisions: &[],
+    ///             policy: &policy,
+    ///         };
+    ///         match (rules.rate_member(&m), rules.rate_member_into(&m, &mut out)) {
+    ///             (Ok(a), Ok(())) => assert_eq!(a, out),
+    ///             (Err(a), Err(b)) => assert_eq!(a, b),
+    ///             (a, b) => panic!("{a:?} against {b:?}"),
+    ///         }
+    ///     }
+    /// }
+    /// ```
+    fn rate_member_into(&self, m: &MemberInput<'_>, out: &mut Assessment) -> Result<(), Unrated> {
+        *out = self.rate_member(m)?;
+        Ok(())
+    }
     /// Rates a party organisation.
     ///
     /// # Errors
@@ -269,6 +323,23 @@ impl<'a> Judge<'a> {
             cap: Level::Excellent,
             forced: false,
         }
+    }
+
+    /// A judge writing into the buffers of `out` (emptied; their capacity is
+    /// kept), to be given back by [`Judge::finish_into`].
+    pub(crate) fn reusing(decisions: &'a [&'a Decision], out: &mut Assessment) -> Self {
+        let mut j = Self {
+            findings: std::mem::take(&mut out.findings),
+            discretion: std::mem::take(&mut out.discretion),
+            settings: std::mem::take(&mut out.settings),
+            decisions,
+            cap: Level::Excellent,
+            forced: false,
+        };
+        j.findings.clear();
+        j.discretion.clear();
+        j.settings.clear();
+        j
     }
 
     /// Records that a policy setting affected the result.
@@ -395,5 +466,16 @@ impl<'a> Judge<'a> {
             discretion: self.discretion,
             settings: self.settings,
         }
+    }
+
+    /// [`Judge::finish`] into `out` (its buffers given back).
+    pub(crate) fn finish_into(
+        self,
+        level: Level,
+        score: Option<u32>,
+        exceeded: (u32, u32),
+        out: &mut Assessment,
+    ) {
+        *out = self.finish(level, score, exceeded);
     }
 }

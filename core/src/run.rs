@@ -16,7 +16,7 @@ use crate::date::{add_months, end_of_year, Date, Period};
 use crate::evaluation::{ConclusionKind, Decision, Evaluation, QuotaGroup};
 use crate::explain::{date_value, level_value, Effect, Finding};
 use crate::graph::{eligibility, OrgGraph};
-use crate::index::{join, join_map, pos32};
+use crate::index::{id_key, join, join_map, pos32};
 use crate::level::Level;
 use crate::org::{Category, CellType, IneligibleReason, Role, UnitKind};
 use crate::outcome::{Discretion, NotRatedReason};
@@ -26,7 +26,7 @@ use crate::policy::{
 };
 use crate::quota::{cap, QuotaUsage};
 use crate::regime::Regime;
-use crate::report::outcomes::{reverse_blocks, setting_bit, NewRow, Outcomes, Row};
+use crate::report::outcomes::{reverse_blocks, setting_bit, NewRow, OutcomeRef, Outcomes, Row};
 use crate::report::{
     Counts, Discrepancy, DiscretionItem, Report, SubjectKind, Tally, UnitSummary, REPORT_FORMAT,
 };
@@ -60,7 +60,6 @@ const NONE: u32 = u32::MAX;
 #[derive(Debug, Clone, Copy)]
 struct MemberMeta {
     person: u32,
-    cell: u32,
     category: Category,
     evaluation: u32,
     exceeded: (u32, u32),
@@ -76,6 +75,8 @@ type Metas = TwoParts<MemberMeta>;
 struct Members {
     out: Outcomes,
     meta: Vec<MemberMeta>,
+    /// The rules' result for the member being rated: one buffer for all.
+    scratch: Assessment,
 }
 
 impl Members {
@@ -83,6 +84,7 @@ impl Members {
         Self {
             out: Outcomes::with_capacity(n),
             meta: Vec::with_capacity(n),
+            scratch: Assessment::default(),
         }
     }
 }
@@ -110,7 +112,7 @@ fn not_rated(rules: &dyn Rules, reason: NotRatedReason, values: &[i64]) -> Unrat
 fn push(
     out: &mut Outcomes,
     new: &NewRow<'_>,
-    result: Result<Assessment, Unrated>,
+    result: Result<&Assessment, Unrated>,
     extra: u32,
     quota_follows: bool,
 ) -> u32 {
@@ -200,7 +202,6 @@ impl<'a> Ctx<'a> {
             .unwrap_or(NONE);
         let mut meta = MemberMeta {
             person,
-            cell,
             category: m.category,
             evaluation: NONE,
             exceeded: (0, 0),
@@ -214,21 +215,23 @@ impl<'a> Ctx<'a> {
             commune: NONE,
         };
         let mut extra = 0;
-        let result = self.assess_member(cell, cell_ref, m, &mut meta, &mut extra);
-        if let Ok(a) = &result {
+        let a = &mut members.scratch;
+        let result = self.assess_member(cell, cell_ref, m, &mut meta, &mut extra, a);
+        if result.is_ok() {
             meta.exceeded = a.exceeded;
         }
         push(
             &mut members.out,
             &new,
-            result,
+            result.map(|()| &*a),
             extra,
             self.rules.quota().is_some(),
         );
         members.meta.push(meta);
     }
 
-    /// Eligibility, then the regime's rules and the caps common to every regime.
+    /// Eligibility, then the regime's rules and the caps common to every
+    /// regime, into `a` (a buffer reused from member to member).
     fn assess_member(
         &self,
         cell: u32,
@@ -236,7 +239,8 @@ impl<'a> Ctx<'a> {
         m: &'a Membership,
         meta: &mut MemberMeta,
         extra: &mut u32,
-    ) -> Result<Assessment, Unrated> {
+        a: &mut Assessment,
+    ) -> Result<(), Unrated> {
         let person = meta.person;
         if let Err(reason) = eligibility(m, cell_ref) {
             return Err(match reason {
@@ -280,9 +284,9 @@ impl<'a> Ctx<'a> {
             decisions: self.decisions_of(&m.person),
             policy: self.policy,
         };
-        let mut a = self.rules.rate_member(&input)?;
-        self.member_caps(&mut a, person, e, cell_ref);
-        Ok(a)
+        self.rules.rate_member_into(&input, a)?;
+        self.member_caps(a, person, e, cell_ref);
+        Ok(())
     }
 
     /// Q4: a residential cell's secretary or deputy is a leader for that cell.
@@ -520,12 +524,14 @@ fn rate_in_chunks(
     let Members {
         out: mut store,
         meta,
+        ..
     } = members;
     // The second thread's rows join the store (see `Outcomes::adopt`) while
     // each person's first row is found.
     let Members {
         out: back_out,
         meta: back_meta,
+        ..
     } = back;
     let mut meta = Metas::two(meta, back_meta);
     let ((), (mut person_result, keep, duplicates)) = join(
@@ -601,13 +607,15 @@ fn rate_in_chunks(
                 let key = if let Some(&gi) = explicit_group {
                     (0, gi, 0)
                 } else {
-                    let g = ctx.grassroots.get(m.cell as usize).copied().unwrap_or(NONE);
+                    // A member's row names its cell.
+                    let cell = store.unit_of(i);
+                    let g = ctx.grassroots.get(cell as usize).copied().unwrap_or(NONE);
                     let (unit, cat) = match policy.member_groups {
                         MemberGrouping::GrassrootsAndCategory => {
-                            (if g == NONE { m.cell } else { g }, m.category as u8 + 1)
+                            (if g == NONE { cell } else { g }, m.category as u8 + 1)
                         }
-                        MemberGrouping::Grassroots => (if g == NONE { m.cell } else { g }, 0),
-                        MemberGrouping::Cell => (m.cell, 0),
+                        MemberGrouping::Grassroots => (if g == NONE { cell } else { g }, 0),
+                        MemberGrouping::Cell => (cell, 0),
                     };
                     (1, unit, cat)
                 };
@@ -714,10 +722,11 @@ fn rate_in_chunks(
 
     // 4. Organisations, deepest first; the quota among peers after each depth.
     let mut cell_counts = vec![LevelCounts::default(); n_units];
-    for (i, m) in meta.iter().enumerate() {
+    // The members' rows come first, each naming its cell.
+    for i in 0..pos32(meta.len()) {
         if let (Some(l), Some(c)) = (
-            store.level_of(pos32(i)),
-            cell_counts.get_mut(m.cell as usize),
+            store.level_of(i),
+            cell_counts.get_mut(store.unit_of(i) as usize),
         ) {
             c.add(l);
         }
@@ -1101,7 +1110,13 @@ fn push_org(
             .unwrap_or(NONE),
         commune: NONE,
     };
-    push(store, &new, result, extra, false)
+    push(
+        store,
+        &new,
+        result.as_ref().map_err(Clone::clone),
+        extra,
+        false,
+    )
 }
 
 /// The regime's rules for an organisation, then the aggregation policies.
@@ -1679,10 +1694,18 @@ fn report_order(
 /// The warnings counted over the outcomes (by [`WARNING_CODES`]) and the
 /// points of discretion, sorted by subject, point and rule.
 fn warnings_and_discretion(store: &Outcomes) -> ([u32; 4], Vec<DiscretionItem>) {
-    // In storage order (sequential reads); the sort below orders the points,
-    // and a subject's own keep their order whatever the walk.
+    // In storage order (sequential reads). The rules are compared by their
+    // places in the catalogue, and the rows with points of discretion are
+    // noted, to be put in the order of their subjects below.
+    let task_facts = crate::explain::place_of(&common::MISSING_TASK_FACTS);
+    let comment = [
+        crate::explain::place_of(&common::RESIDENCE_COMMENT_MISSING),
+        crate::explain::place_of(&common::RESIDENCE_COMMENT_MISSING_213),
+    ];
     let mut warnings = [0u32; 4];
-    let mut discretion = Vec::new();
+    // Room made once (the bound is not touched beyond what is used).
+    let mut with_points: Vec<(u128, OutcomeRef<'_>)> = Vec::with_capacity(store.discretion_bound());
+    let mut n_points = 0;
     for o in store.iter_stored() {
         match o.not_rated_reason() {
             Some(NotRatedReason::NoEvaluation) => warnings[0] += 1,
@@ -1690,30 +1713,43 @@ fn warnings_and_discretion(store: &Outcomes) -> ([u32; 4], Vec<DiscretionItem>) 
             Some(_) => {}
             None => {
                 for f in o.findings() {
-                    let rule = f.rule();
-                    if std::ptr::eq(rule, &common::MISSING_TASK_FACTS) {
+                    if f.is_at(task_facts) {
                         warnings[2] += 1;
-                    } else if std::ptr::eq(rule, &common::RESIDENCE_COMMENT_MISSING)
-                        || std::ptr::eq(rule, &common::RESIDENCE_COMMENT_MISSING_213)
-                    {
+                    } else if comment.iter().any(|&c| f.is_at(c)) {
                         warnings[3] += 1;
                     }
                 }
-                for d in o.discretion() {
-                    discretion.push(DiscretionItem {
-                        subject: o.subject().to_owned(),
-                        point: d.point,
-                        rule: d.rule,
-                        default: d.default,
-                        decided: d.decided,
-                    });
+                if !o.discretion().is_empty() {
+                    n_points += o.discretion().len();
+                    with_points.push((id_key(o.subject()), o));
                 }
             }
         }
     }
-    // Stable: a subject's points keep their order.
-    discretion
-        .sort_by(|a, b| (&a.subject, &a.point, &a.rule).cmp(&(&b.subject, &b.point, &b.rule)));
+    // The points by (subject, point, rule), a subject's equal ones in the
+    // order stored: the rows by subject (stable, so a subject's rows keep
+    // their order; most ids differ in their first 16 bytes, compared as one
+    // number read in the walk above), then the points of each subject's rows.
+    let same_subject = |a: &(u128, OutcomeRef<'_>), b: &(u128, OutcomeRef<'_>)| {
+        a.0.cmp(&b.0).then_with(|| a.1.subject().cmp(b.1.subject()))
+    };
+    with_points.sort_by(same_subject);
+    let mut discretion = Vec::with_capacity(n_points);
+    let mut points: Vec<&Discretion> = Vec::new();
+    for same in with_points.chunk_by(|a, b| same_subject(a, b).is_eq()) {
+        points.clear();
+        points.extend(same.iter().flat_map(|(_, o)| o.discretion()));
+        points.sort_by(|a, b| (a.point, a.rule).cmp(&(b.point, b.rule)));
+        let Some((_, o)) = same.first() else { continue };
+        let subject = o.subject();
+        discretion.extend(points.iter().map(|d| DiscretionItem {
+            subject: subject.to_owned(),
+            point: d.point,
+            rule: d.rule,
+            default: d.default,
+            decided: d.decided,
+        }));
+    }
     (warnings, discretion)
 }
 
@@ -1932,6 +1968,121 @@ mod tests {
                 let r = rate_in_chunks(&g, year, None, &policy, chunk).unwrap();
                 assert_eq!(r.to_json(), whole, "year {year}, {chunk} cells per chunk");
             }
+        }
+    }
+    #[test]
+    fn the_points_of_discretion_are_listed_by_subject_point_and_rule() {
+        // The report's list against its definition: every outcome's points,
+        // sorted stably by (subject, point, rule). The sample's year 2025 has
+        // subjects with one point and with several.
+        let g = crate::sample::graph().unwrap();
+        let r = rate(&g, 2025, None, &Policy::default()).unwrap();
+        let mut expected: Vec<(String, &str, &str, Level, Option<Level>)> = r
+            .outcomes
+            .iter()
+            .flat_map(|o| {
+                o.discretion().iter().map(move |d| {
+                    (
+                        o.subject().to_owned(),
+                        d.point,
+                        d.rule,
+                        d.default,
+                        d.decided,
+                    )
+                })
+            })
+            .collect();
+        expected.sort_by(|a, b| (&a.0, a.1, a.2).cmp(&(&b.0, b.1, b.2)));
+        let listed: Vec<(String, &str, &str, Level, Option<Level>)> = r
+            .discretion
+            .iter()
+            .map(|d| (d.subject.clone(), d.point, d.rule, d.default, d.decided))
+            .collect();
+        assert_eq!(listed, expected);
+        let subjects = |n: usize| {
+            expected
+                .chunk_by(|a, b| a.0 == b.0)
+                .filter(|s| s.len() == n)
+                .count()
+        };
+        assert!(subjects(1) > 0);
+    }
+
+    #[test]
+    fn a_subjects_points_are_sorted_across_its_rows_and_keep_their_order_when_equal() {
+        // The sample's subjects have one point each: give one member three
+        // more, out of order and two with the same point and rule (their
+        // order must stay), and an organisation with the same id one more.
+        let g = crate::sample::graph().unwrap();
+        let mut owned = rate(&g, 2025, None, &Policy::default())
+            .unwrap()
+            .outcomes
+            .to_vec();
+        let m = owned
+            .iter()
+            .position(|o| o.kind == SubjectKind::Member && o.outcome.level().is_some())
+            .unwrap();
+        let subject = owned[m].subject.clone();
+        let rule = &common::MISSING_TASK_FACTS;
+        let point = |p: &'static str, default: Level| Discretion::new(p, rule, default, &[]);
+        let crate::outcome::Outcome::Rated(r) = &mut owned[m].outcome else {
+            unreachable!()
+        };
+        r.discretion = vec![
+            point("quota_selection", Level::Good),
+            point("gap", Level::Good),
+            point("earlier_fault", Level::Excellent),
+            point("gap", Level::Completed),
+        ];
+        let o = owned
+            .iter()
+            .rposition(|o| o.kind == SubjectKind::Organisation && o.outcome.level().is_some())
+            .unwrap();
+        owned[o].subject.clone_from(&subject);
+        let crate::outcome::Outcome::Rated(r) = &mut owned[o].outcome else {
+            unreachable!()
+        };
+        r.discretion = vec![point("earlier_fault", Level::NotCompleted)];
+        for order in [false, true] {
+            if order {
+                owned.reverse();
+            }
+            let store = Outcomes::from_owned(&owned);
+            let mut expected: Vec<(String, &str, Level)> = store
+                .iter_stored()
+                .flat_map(|o| {
+                    o.discretion()
+                        .iter()
+                        .map(move |d| (o.subject().to_owned(), d.point, d.default))
+                })
+                .collect();
+            expected.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+            let (_, listed) = warnings_and_discretion(&store);
+            let listed: Vec<(String, &str, Level)> = listed
+                .into_iter()
+                .map(|d| (d.subject, d.point, d.default))
+                .collect();
+            assert_eq!(listed, expected);
+            let mine: Vec<(&str, Level)> = listed
+                .iter()
+                .filter(|d| d.0 == subject)
+                .map(|d| (d.1, d.2))
+                .collect();
+            let (first, second) = if order {
+                (Level::NotCompleted, Level::Excellent)
+            } else {
+                (Level::Excellent, Level::NotCompleted)
+            };
+            assert_eq!(
+                mine,
+                [
+                    ("earlier_fault", first),
+                    ("earlier_fault", second),
+                    ("gap", Level::Good),
+                    ("gap", Level::Completed),
+                    ("quota_selection", Level::Good)
+                ]
+            );
         }
     }
 }

@@ -506,10 +506,10 @@ pub(crate) fn compute(
     // Cultured families and survey coverage (T3, S2), per area record.
     let (mut fam, mut cov, mut passed) = (Vec::new(), Vec::new(), Vec::new());
     let mut model_areas = Vec::new();
-    for r in fd.area_years.iter().filter(|r| r.year == year) {
-        let Some(a) = graph.unit_pos(&r.area) else {
+    for (r, &a) in fd.area_years.iter().zip(&graph.front_areas.area_years) {
+        if r.year != year || a == crate::resolve::NONE {
             continue;
-        };
+        }
         fam.push(places.observe(
             a,
             u64::from(r.cultured_families.min(r.households)),

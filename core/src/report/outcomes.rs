@@ -319,7 +319,7 @@ impl Outcomes {
     pub(crate) fn push_rated(
         &mut self,
         new: &NewRow<'_>,
-        a: crate::rules::Assessment,
+        a: &crate::rules::Assessment,
         extra_settings: u32,
         room: bool,
     ) -> u32 {
@@ -341,7 +341,7 @@ impl Outcomes {
             r.discretion_len = off(a.discretion.len());
             r.settings = settings;
         }
-        self.own.discretion.extend(a.discretion);
+        self.own.discretion.extend_from_slice(&a.discretion);
         i
     }
 
@@ -409,6 +409,12 @@ impl Outcomes {
         self.rows.len()
     }
 
+    /// At least the number of points of discretion of all rows (the arenas'
+    /// lengths: a row whose points moved leaves its old ones behind).
+    pub(crate) fn discretion_bound(&self) -> usize {
+        self.own.discretion.len() + self.adopted.discretion.len()
+    }
+
     /// Makes room for `additional` more points of discretion in each arena
     /// (room not used is never touched).
     pub(crate) fn reserve_discretion(&mut self, additional: usize) {
@@ -436,6 +442,12 @@ impl Outcomes {
 
     fn row_mut(&mut self, i: u32) -> Option<&mut Row> {
         self.rows.get_mut(i as usize)
+    }
+
+    /// A row's unit (a member's cell, an organisation's parent): a position
+    /// in the graph while a run fills the store. `NONE` past the end.
+    pub(crate) fn unit_of(&self, i: u32) -> u32 {
+        self.row(i).map_or(NONE, |r| r.unit)
     }
 
     /// A row's level, if rated.
@@ -1183,10 +1195,10 @@ mod tests {
         let assessment = |v: u32| excellent(v, vec![f(1), f(i64::from(v))]);
         let new = member;
         let mut store = Outcomes::default();
-        store.push_rated(&new("a"), assessment(900), 0, false);
+        store.push_rated(&new("a"), &assessment(900), 0, false);
         let mut part = Outcomes::default();
-        part.push_rated(&new("b"), assessment(950), 0, true);
-        part.push_rated(&new("c"), assessment(960), 0, true);
+        part.push_rated(&new("b"), &assessment(950), 0, true);
+        part.push_rated(&new("c"), &assessment(960), 0, true);
         store.adopt(part);
         let adopted = store.adopted.findings.len();
         // The quota's finding takes the free slot: nothing moves.
@@ -1240,8 +1252,8 @@ mod tests {
         let new = member;
         let fill = |room| {
             let mut store = Outcomes::default();
-            store.push_rated(&new("a"), assessment(900), 0, room);
-            store.push_rated(&new("b"), assessment(950), 0, room);
+            store.push_rated(&new("a"), &assessment(900), 0, room);
+            store.push_rated(&new("b"), &assessment(950), 0, room);
             let arena = store.own.findings.len();
             store.push_finding(0, f(&MISSING_TASK_FACTS, 7));
             store.push_finding(1, f(&MISSING_TASK_FACTS, 8));
@@ -1259,10 +1271,10 @@ mod tests {
         // The room survives a copy into another store (as the run's stores
         // are joined): the slot moves with the findings.
         let mut rooms_fresh = Outcomes::default();
-        rooms_fresh.push_rated(&new("a"), assessment(900), 0, true);
-        rooms_fresh.push_rated(&new("b"), assessment(950), 0, true);
+        rooms_fresh.push_rated(&new("a"), &assessment(900), 0, true);
+        rooms_fresh.push_rated(&new("b"), &assessment(950), 0, true);
         let mut joined = Outcomes::default();
-        joined.push_rated(&new("z"), assessment(800), 0, false);
+        joined.push_rated(&new("z"), &assessment(800), 0, false);
         joined.append_from(&mut rooms_fresh);
         let arena = joined.own.findings.len();
         joined.push_finding(2, f(&MISSING_TASK_FACTS, 8));

@@ -417,9 +417,15 @@ impl Rules for Qd366 {
     }
 
     fn rate_member(&self, m: &MemberInput<'_>) -> Result<Assessment, Unrated> {
+        let mut a = Assessment::default();
+        self.rate_member_into(m, &mut a)?;
+        Ok(a)
+    }
+
+    fn rate_member_into(&self, m: &MemberInput<'_>, out: &mut Assessment) -> Result<(), Unrated> {
         let e = m.evaluation;
         let s = score(e)?;
-        let mut j = Judge::new(m.decisions);
+        let mut j = Judge::reusing(m.decisions, out);
         let leader = m.category == Category::Leader;
         let t = e.tasks.as_ref();
         if t.is_none_or(|t| t.assigned == 0) {
@@ -498,7 +504,8 @@ impl Rules for Qd366 {
         }
         if s < 500 {
             j.note(&SCORE_BELOW_50, Effect::Decided, &[i64::from(s)]);
-            return Ok(j.finish(Level::NotCompleted, Some(s), (0, 0)));
+            j.finish_into(Level::NotCompleted, Some(s), (0, 0), out);
+            return Ok(());
         }
         let in_band = s >= 900;
         let excellent = if leader {
@@ -524,7 +531,8 @@ impl Rules for Qd366 {
         };
         let level = walk_down(&mut j, s, &conditions, e, m.policy);
         let exceeded = common::exceeded(e);
-        Ok(j.finish(level, Some(s), exceeded))
+        j.finish_into(level, Some(s), exceeded, out);
+        Ok(())
     }
 
     fn rate_organisation(&self, o: &OrgInput<'_>) -> Result<Assessment, Unrated> {
