@@ -243,33 +243,34 @@ pub(crate) fn run_on(
     // 3. The residential evaluations (§4), per area with data, in the order
     // of the areas' ids. The records' areas were resolved with the graph.
     let fd = &ds.front;
-    let at = &graph.front_areas;
+    let record_areas = &graph.front_areas;
     let of_year = |pos: u32, y: i32| pos != NONE && y == year;
     let mut by_area: FxHashMap<u32, AreaRecords<'_>> = FxHashMap::default();
-    for (m, &pos) in fd.self_management_models.iter().zip(&at.models) {
+    for (m, &pos) in fd.self_management_models.iter().zip(&record_areas.models) {
         if of_year(pos, m.year) {
             by_area.entry(pos).or_default().0.push(m);
         }
     }
-    for (f, &pos) in fd.unity_festivals.iter().zip(&at.festivals) {
+    for (f, &pos) in fd.unity_festivals.iter().zip(&record_areas.festivals) {
         if of_year(pos, f.year) {
             by_area.entry(pos).or_default().1 = Some(f);
         }
     }
-    for (r, &pos) in fd.area_years.iter().zip(&at.area_years) {
+    for (r, &pos) in fd.area_years.iter().zip(&record_areas.area_years) {
         if of_year(pos, r.year) {
             by_area.entry(pos).or_default().2 = Some(r);
         }
     }
     let area_id = |pos: u32| graph.unit_at(pos).map_or("", |u| u.id.as_str());
-    let mut order: Vec<(u128, u32)> = by_area
-        .keys()
-        .map(|&pos| (crate::index::id_key(area_id(pos)), pos))
+    let mut by_area: Vec<(u128, u32, AreaRecords<'_>)> = by_area
+        .into_iter()
+        .map(|(pos, records)| (crate::index::id_key(area_id(pos)), pos, records))
         .collect();
-    order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| area_id(a.1).cmp(area_id(b.1))));
+    by_area
+        .sort_unstable_by(|a, b| crate::index::cmp_ids((a.0, area_id(a.1)), (b.0, area_id(b.1))));
     // The records listing their households, by area (T4's history).
     let mut listed: FxHashMap<u32, Vec<&data::AreaYear>> = FxHashMap::default();
-    for (r, &pos) in fd.area_years.iter().zip(&at.area_years) {
+    for (r, &pos) in fd.area_years.iter().zip(&record_areas.area_years) {
         if pos != NONE && r.year <= year && !r.cultured_family_households.is_empty() {
             listed.entry(pos).or_default().push(r);
         }
@@ -277,10 +278,7 @@ pub(crate) fn run_on(
     let mut area_models: FxHashMap<u32, (u32, u32)> = FxHashMap::default();
     let mut festival_complete: FxHashMap<u32, bool> = FxHashMap::default();
     let mut areas: Vec<AreaOutcome> = Vec::with_capacity(by_area.len());
-    for (_, pos) in order {
-        let Some((models, fest, yr)) = by_area.remove(&pos) else {
-            continue;
-        };
+    for (_, pos, (models, fest, yr)) in by_area {
         let commune = places.commune(pos).map(|c| places.id(c));
         let mut o = residential::area_outcome(area_id(pos), commune, &models, fest, yr, as_of, p);
         if let (Some(r), Some(h)) = (yr, listed.get(&pos)) {

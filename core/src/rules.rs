@@ -189,10 +189,12 @@ pub trait Rules: Sync + std::fmt::Debug {
     /// # Errors
     /// [`Unrated`] if the inputs the regime needs are missing.
     fn rate_member(&self, m: &MemberInput<'_>) -> Result<Assessment, Unrated>;
-    /// [`Rules::rate_member`] into `out`, reusing its buffers (findings,
-    /// discretion, settings): a caller rating many members allocates them
-    /// once, not once a member. The result is the same. After an error,
-    /// `out` holds no meaningful assessment.
+    /// [`Rules::rate_member`] into `out`: the result is the same. An
+    /// implementation may reuse the buffers of `out` (findings, discretion,
+    /// settings), so that a caller rating many members allocates them once,
+    /// not once a member; Quy định 366's rules do, the default calls
+    /// [`Rules::rate_member`]. After an error, `out` holds no meaningful
+    /// assessment.
     ///
     /// # Errors
     /// As [`Rules::rate_member`].
@@ -204,9 +206,12 @@ pub trait Rules: Sync + std::fmt::Debug {
     /// let ds = xeploai::sample::dataset();
     /// let policy = Policy::default();
     /// let mut out = Assessment::default();
+    /// // Assessments with points of discretion and with settings, compared
+    /// // after others in the same buffer.
+    /// let (mut with_points, mut with_settings) = (0, 0);
     /// for regime in [Regime::Qd366_2025, Regime::Qd124_2023] {
     ///     let rules = rules_for(regime);
-    ///     for e in ds.evaluations.iter().filter(|e| e.year == 2025).take(200) {
+    ///     for e in ds.evaluations.iter().filter(|e| e.year == 2025) {
     ///         let m = MemberInput {
     ///             id: &e.subject,
     ///             year: 2025,
@@ -217,12 +222,17 @@ pub trait Rules: Sync + std::fmt::Debug {
     ///             policy: &policy,
     ///         };
     ///         match (rules.rate_member(&m), rules.rate_member_into(&m, &mut out)) {
-    ///             (Ok(a), Ok(())) => assert_eq!(a, out),
+    ///             (Ok(a), Ok(())) => {
+    ///                 assert_eq!(a, out);
+    ///                 with_points += usize::from(!a.discretion.is_empty());
+    ///                 with_settings += usize::from(!a.settings.is_empty());
+    ///             }
     ///             (Err(a), Err(b)) => assert_eq!(a, b),
     ///             (a, b) => panic!("{a:?} against {b:?}"),
     ///         }
     ///     }
     /// }
+    /// assert!(with_points > 0 && with_settings > 0);
     /// ```
     fn rate_member_into(&self, m: &MemberInput<'_>, out: &mut Assessment) -> Result<(), Unrated> {
         *out = self.rate_member(m)?;
@@ -315,31 +325,35 @@ pub(crate) struct Judge<'a> {
 
 impl<'a> Judge<'a> {
     pub(crate) fn new(decisions: &'a [&'a Decision]) -> Self {
-        Self {
-            findings: Vec::with_capacity(3),
-            discretion: Vec::new(),
-            settings: Vec::new(),
-            decisions,
-            cap: Level::Excellent,
-            forced: false,
-        }
+        Self::with_buffers(decisions, Vec::with_capacity(3), Vec::new(), Vec::new())
     }
 
     /// A judge writing into the buffers of `out` (emptied; their capacity is
     /// kept), to be given back by [`Judge::finish_into`].
     pub(crate) fn reusing(decisions: &'a [&'a Decision], out: &mut Assessment) -> Self {
-        let mut j = Self {
-            findings: std::mem::take(&mut out.findings),
-            discretion: std::mem::take(&mut out.discretion),
-            settings: std::mem::take(&mut out.settings),
+        let mut findings = std::mem::take(&mut out.findings);
+        let mut discretion = std::mem::take(&mut out.discretion);
+        let mut settings = std::mem::take(&mut out.settings);
+        findings.clear();
+        discretion.clear();
+        settings.clear();
+        Self::with_buffers(decisions, findings, discretion, settings)
+    }
+
+    fn with_buffers(
+        decisions: &'a [&'a Decision],
+        findings: Vec<Finding>,
+        discretion: Vec<Discretion>,
+        settings: Vec<&'static str>,
+    ) -> Self {
+        Self {
+            findings,
+            discretion,
+            settings,
             decisions,
             cap: Level::Excellent,
             forced: false,
-        };
-        j.findings.clear();
-        j.discretion.clear();
-        j.settings.clear();
-        j
+        }
     }
 
     /// Records that a policy setting affected the result.

@@ -16,7 +16,7 @@ use crate::date::{add_months, end_of_year, Date, Period};
 use crate::evaluation::{ConclusionKind, Decision, Evaluation, QuotaGroup};
 use crate::explain::{date_value, level_value, Effect, Finding};
 use crate::graph::{eligibility, OrgGraph};
-use crate::index::{id_key, join, join_map, pos32};
+use crate::index::{cmp_ids, id_key, join, join_map, pos32};
 use crate::level::Level;
 use crate::org::{Category, CellType, IneligibleReason, Role, UnitKind};
 use crate::outcome::{Discretion, NotRatedReason};
@@ -1730,13 +1730,13 @@ fn warnings_and_discretion(store: &Outcomes) -> ([u32; 4], Vec<DiscretionItem>) 
     // order stored: the rows by subject (stable, so a subject's rows keep
     // their order; most ids differ in their first 16 bytes, compared as one
     // number read in the walk above), then the points of each subject's rows.
-    let same_subject = |a: &(u128, OutcomeRef<'_>), b: &(u128, OutcomeRef<'_>)| {
-        a.0.cmp(&b.0).then_with(|| a.1.subject().cmp(b.1.subject()))
+    let by_subject = |a: &(u128, OutcomeRef<'_>), b: &(u128, OutcomeRef<'_>)| {
+        cmp_ids((a.0, a.1.subject()), (b.0, b.1.subject()))
     };
-    with_points.sort_by(same_subject);
+    with_points.sort_by(by_subject);
     let mut discretion = Vec::with_capacity(n_points);
     let mut points: Vec<&Discretion> = Vec::new();
-    for same in with_points.chunk_by(|a, b| same_subject(a, b).is_eq()) {
+    for same in with_points.chunk_by(|a, b| by_subject(a, b).is_eq()) {
         points.clear();
         points.extend(same.iter().flat_map(|(_, o)| o.discretion()));
         points.sort_by(|a, b| (a.point, a.rule).cmp(&(b.point, b.rule)));
@@ -1889,6 +1889,12 @@ mod tests {
     }
 
     #[test]
+    fn a_members_working_data_is_20_bytes() {
+        // About 5.5 million in a country's run; the cell is read from the row.
+        assert_eq!(std::mem::size_of::<MemberMeta>(), 20);
+    }
+
+    #[test]
     fn a_member_of_two_cells_is_rated_at_the_first_whatever_the_chunks() {
         // A rated member of the sample's first cell moves on 1 July to its
         // last cell; the first cell's review meeting is in May and the policy
@@ -1973,8 +1979,9 @@ mod tests {
     #[test]
     fn the_points_of_discretion_are_listed_by_subject_point_and_rule() {
         // The report's list against its definition: every outcome's points,
-        // sorted stably by (subject, point, rule). The sample's year 2025 has
-        // subjects with one point and with several.
+        // sorted stably by (subject, point, rule). The sample's year 2025
+        // gives each of its subjects with points one; the next test gives a
+        // subject several.
         let g = crate::sample::graph().unwrap();
         let r = rate(&g, 2025, None, &Policy::default()).unwrap();
         let mut expected: Vec<(String, &str, &str, Level, Option<Level>)> = r
@@ -1999,20 +2006,75 @@ mod tests {
             .map(|d| (d.subject.clone(), d.point, d.rule, d.default, d.decided))
             .collect();
         assert_eq!(listed, expected);
-        let subjects = |n: usize| {
-            expected
-                .chunk_by(|a, b| a.0 == b.0)
-                .filter(|s| s.len() == n)
-                .count()
+        assert!(expected.len() > 100);
+    }
+
+    #[test]
+    fn the_warnings_count_the_findings_of_their_rules() {
+        // The counters against the rated outcomes' findings, by rule id. The
+        // sample has residence comments missing but no task facts missing:
+        // three rated members and one not rated get that finding.
+        let g = crate::sample::graph().unwrap();
+        let mut owned = rate(&g, 2025, None, &Policy::default())
+            .unwrap()
+            .outcomes
+            .to_vec();
+        let facts = Finding::new(&common::MISSING_TASK_FACTS, Effect::Noted, &[]);
+        let mut given = (0, 0);
+        for o in &mut owned {
+            match &mut o.outcome {
+                crate::outcome::Outcome::Rated(r) if given.0 < 3 => {
+                    r.findings.push(facts);
+                    given.0 += 1;
+                }
+                crate::outcome::Outcome::NotRated { findings, .. } if given.1 < 1 => {
+                    findings.push(facts);
+                    given.1 += 1;
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(given, (3, 1));
+        let store = Outcomes::from_owned(&owned);
+        let count = |ids: &[&str]| -> u32 {
+            let n = store
+                .iter_stored()
+                .filter(|o| o.level().is_some())
+                .flat_map(|o| o.findings())
+                .filter(|f| ids.contains(&f.rule().id))
+                .count();
+            u32::try_from(n).unwrap()
         };
-        assert!(subjects(1) > 0);
+        let comment = count(&[
+            common::RESIDENCE_COMMENT_MISSING.id,
+            common::RESIDENCE_COMMENT_MISSING_213.id,
+        ]);
+        let not_rated = |reason: NotRatedReason| {
+            let n = store
+                .iter_stored()
+                .filter(|o| o.not_rated_reason() == Some(reason))
+                .count();
+            u32::try_from(n).unwrap()
+        };
+        let (warnings, _) = warnings_and_discretion(&store);
+        assert!(comment > 0);
+        assert_eq!(
+            warnings,
+            [
+                not_rated(NotRatedReason::NoEvaluation),
+                not_rated(NotRatedReason::MissingInputs),
+                3,
+                comment
+            ]
+        );
     }
 
     #[test]
     fn a_subjects_points_are_sorted_across_its_rows_and_keep_their_order_when_equal() {
-        // The sample's subjects have one point each: give one member three
-        // more, out of order and two with the same point and rule (their
-        // order must stay), and an organisation with the same id one more.
+        // The sample's subjects have one point each: give one member six,
+        // out of order, two with the same point and rule (their order must
+        // stay) and two with the same point and different rules (ordered by
+        // rule), and an organisation with the same id one more.
         let g = crate::sample::graph().unwrap();
         let mut owned = rate(&g, 2025, None, &Policy::default())
             .unwrap()
@@ -2025,13 +2087,27 @@ mod tests {
         let subject = owned[m].subject.clone();
         let rule = &common::MISSING_TASK_FACTS;
         let point = |p: &'static str, default: Level| Discretion::new(p, rule, default, &[]);
+        // Two rules, the one with the greater id first.
+        let (high, low) = {
+            let (a, b) = (
+                &common::RESIDENCE_COMMENT_MISSING,
+                &common::MISSING_TASK_FACTS,
+            );
+            if a.id > b.id {
+                (a, b)
+            } else {
+                (b, a)
+            }
+        };
         let crate::outcome::Outcome::Rated(r) = &mut owned[m].outcome else {
             unreachable!()
         };
         r.discretion = vec![
             point("quota_selection", Level::Good),
+            Discretion::new("mitigation", high, Level::Good, &[]),
             point("gap", Level::Good),
             point("earlier_fault", Level::Excellent),
+            Discretion::new("mitigation", low, Level::Completed, &[]),
             point("gap", Level::Completed),
         ];
         let o = owned
@@ -2048,25 +2124,25 @@ mod tests {
                 owned.reverse();
             }
             let store = Outcomes::from_owned(&owned);
-            let mut expected: Vec<(String, &str, Level)> = store
+            let mut expected: Vec<(String, &str, &str, Level)> = store
                 .iter_stored()
                 .flat_map(|o| {
                     o.discretion()
                         .iter()
-                        .map(move |d| (o.subject().to_owned(), d.point, d.default))
+                        .map(move |d| (o.subject().to_owned(), d.point, d.rule, d.default))
                 })
                 .collect();
-            expected.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+            expected.sort_by(|a, b| (&a.0, a.1, a.2).cmp(&(&b.0, b.1, b.2)));
             let (_, listed) = warnings_and_discretion(&store);
-            let listed: Vec<(String, &str, Level)> = listed
+            let listed: Vec<(String, &str, &str, Level)> = listed
                 .into_iter()
-                .map(|d| (d.subject, d.point, d.default))
+                .map(|d| (d.subject, d.point, d.rule, d.default))
                 .collect();
             assert_eq!(listed, expected);
             let mine: Vec<(&str, Level)> = listed
                 .iter()
                 .filter(|d| d.0 == subject)
-                .map(|d| (d.1, d.2))
+                .map(|d| (d.1, d.3))
                 .collect();
             let (first, second) = if order {
                 (Level::NotCompleted, Level::Excellent)
@@ -2080,6 +2156,8 @@ mod tests {
                     ("earlier_fault", second),
                     ("gap", Level::Good),
                     ("gap", Level::Completed),
+                    ("mitigation", Level::Completed),
+                    ("mitigation", Level::Good),
                     ("quota_selection", Level::Good)
                 ]
             );

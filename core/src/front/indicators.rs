@@ -15,6 +15,7 @@ use crate::front::report::{IndicatorRow, Miss, RollupScope, TargetResult};
 use crate::front::settings::{FrontPolicy, HeadDenominator, Metric, Scope, Target};
 use crate::graph::{HeadLink, OrgGraph};
 use crate::org::{FrontLevel, Role, UnitKind};
+use crate::resolve::NONE;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 
@@ -507,7 +508,7 @@ pub(crate) fn compute(
     let (mut fam, mut cov, mut passed) = (Vec::new(), Vec::new(), Vec::new());
     let mut model_areas = Vec::new();
     for (r, &a) in fd.area_years.iter().zip(&graph.front_areas.area_years) {
-        if r.year != year || a == crate::resolve::NONE {
+        if r.year != year || a == NONE {
             continue;
         }
         fam.push(places.observe(
