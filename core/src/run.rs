@@ -1888,6 +1888,13 @@ mod tests {
         );
     }
 
+    /// The sample's outcomes for 2025, owned (to be edited, then stored).
+    fn sample_2025_outcomes() -> Vec<crate::report::SubjectOutcome> {
+        let g = crate::sample::graph().unwrap();
+        let r = rate(&g, 2025, None, &Policy::default()).unwrap();
+        r.outcomes.to_vec()
+    }
+
     #[test]
     fn a_members_working_data_is_20_bytes() {
         // About 5.5 million in a country's run; the cell is read from the row.
@@ -2014,11 +2021,7 @@ mod tests {
         // The counters against the rated outcomes' findings, by rule id. The
         // sample has residence comments missing but no task facts missing:
         // three rated members and one not rated get that finding.
-        let g = crate::sample::graph().unwrap();
-        let mut owned = rate(&g, 2025, None, &Policy::default())
-            .unwrap()
-            .outcomes
-            .to_vec();
+        let mut owned = sample_2025_outcomes();
         let facts = Finding::new(&common::MISSING_TASK_FACTS, Effect::Noted, &[]);
         let mut given = (0, 0);
         for o in &mut owned {
@@ -2075,11 +2078,7 @@ mod tests {
         // out of order, two with the same point and rule (their order must
         // stay) and two with the same point and different rules (ordered by
         // rule), and an organisation with the same id one more.
-        let g = crate::sample::graph().unwrap();
-        let mut owned = rate(&g, 2025, None, &Policy::default())
-            .unwrap()
-            .outcomes
-            .to_vec();
+        let mut owned = sample_2025_outcomes();
         let m = owned
             .iter()
             .position(|o| o.kind == SubjectKind::Member && o.outcome.level().is_some())
