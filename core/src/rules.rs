@@ -127,6 +127,17 @@ pub struct Assessment {
     pub settings: Vec<&'static str>,
 }
 
+/// [`Rules::rate_member`] of a regime that implements
+/// [`Rules::rate_member_into`]: into a new assessment.
+pub(crate) fn rate_member_new<R: Rules + ?Sized>(
+    rules: &R,
+    m: &MemberInput<'_>,
+) -> Result<Assessment, Unrated> {
+    let mut a = Assessment::default();
+    rules.rate_member_into(m, &mut a)?;
+    Ok(a)
+}
+
 impl Default for Assessment {
     fn default() -> Self {
         Self {
@@ -192,7 +203,7 @@ pub trait Rules: Sync + std::fmt::Debug {
     /// [`Rules::rate_member`] into `out`: the result is the same. An
     /// implementation may reuse the buffers of `out` (findings, discretion,
     /// settings), so that a caller rating many members allocates them once,
-    /// not once a member; Quy định 366's rules do, the default calls
+    /// not once a member; the library's regimes do, the default calls
     /// [`Rules::rate_member`]. After an error, `out` holds no meaningful
     /// assessment.
     ///
@@ -207,14 +218,19 @@ pub trait Rules: Sync + std::fmt::Debug {
     /// let policy = Policy::default();
     /// let mut out = Assessment::default();
     /// // Assessments with points of discretion and with settings, compared
-    /// // after others in the same buffer.
+    /// // after others in the same buffer; the sample's 2024 has grades.
     /// let (mut with_points, mut with_settings) = (0, 0);
-    /// for regime in [Regime::Qd366_2025, Regime::Qd124_2023] {
+    /// for (regime, year) in [
+    ///     (Regime::Qd366_2025, 2025),
+    ///     (Regime::Qd124_2023, 2024),
+    ///     (Regime::Qd132_2018, 2024),
+    /// ] {
     ///     let rules = rules_for(regime);
-    ///     for e in ds.evaluations.iter().filter(|e| e.year == 2025) {
+    ///     let mut rated = 0;
+    ///     for e in ds.evaluations.iter().filter(|e| e.year == year) {
     ///         let m = MemberInput {
     ///             id: &e.subject,
-    ///             year: 2025,
+    ///             year,
     ///             evaluation: e,
     ///             category: e.category.unwrap_or(Category::NonLeader),
     ///             disciplines: Vec::new(),
@@ -224,6 +240,7 @@ pub trait Rules: Sync + std::fmt::Debug {
     ///         match (rules.rate_member(&m), rules.rate_member_into(&m, &mut out)) {
     ///             (Ok(a), Ok(())) => {
     ///                 assert_eq!(a, out);
+    ///                 rated += 1;
     ///                 with_points += usize::from(!a.discretion.is_empty());
     ///                 with_settings += usize::from(!a.settings.is_empty());
     ///             }
@@ -231,6 +248,7 @@ pub trait Rules: Sync + std::fmt::Debug {
     ///             (a, b) => panic!("{a:?} against {b:?}"),
     ///         }
     ///     }
+    ///     assert!(rated > 100, "{regime:?}");
     /// }
     /// assert!(with_points > 0 && with_settings > 0);
     /// ```

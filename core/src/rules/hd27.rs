@@ -170,9 +170,13 @@ impl Rules for Hd27 {
     }
 
     fn rate_member(&self, m: &MemberInput<'_>) -> Result<Assessment, Unrated> {
+        super::rate_member_new(self, m)
+    }
+
+    fn rate_member_into(&self, m: &MemberInput<'_>, out: &mut Assessment) -> Result<(), Unrated> {
         let e = m.evaluation;
         let s = score(e)?;
-        let mut j = Judge::new(m.decisions);
+        let mut j = Judge::reusing(m.decisions, out);
         let b = m.policy.hd27_bands;
         j.setting("hd27_bands");
         let (rule, min, level) = if s >= b.excellent {
@@ -185,7 +189,8 @@ impl Rules for Hd27 {
             (&M_BAND_NOT_COMPLETED, b.completed, Level::NotCompleted)
         };
         j.note(rule, Effect::Decided, &[i64::from(s), i64::from(min)]);
-        Ok(j.finish(level, Some(s), exceeded(e)))
+        j.finish_into(level, Some(s), exceeded(e), out);
+        Ok(())
     }
 
     fn rate_organisation(&self, o: &OrgInput<'_>) -> Result<Assessment, Unrated> {

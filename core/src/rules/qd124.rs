@@ -349,9 +349,13 @@ impl Rules for Qd124 {
     }
 
     fn rate_member(&self, m: &MemberInput<'_>) -> Result<Assessment, Unrated> {
+        super::rate_member_new(self, m)
+    }
+
+    fn rate_member_into(&self, m: &MemberInput<'_>, out: &mut Assessment) -> Result<(), Unrated> {
         let e = m.evaluation;
         let g = common::grades_of(e)?;
-        let mut j = Judge::new(m.decisions);
+        let mut j = Judge::reusing(m.decisions, out);
         // Điều 12 khoản 4 điểm 4.3: any individual (leaders included).
         for (kind, rule) in [
             (ConclusionKind::Degradation, &I_DEGRADATION),
@@ -393,7 +397,8 @@ impl Rules for Qd124 {
             }
         }
         let level = level_from_grades(&mut j, e, &g, None, m.policy);
-        Ok(j.finish(level, None, exceeded(e)))
+        j.finish_into(level, None, exceeded(e), out);
+        Ok(())
     }
 
     fn rate_organisation(&self, o: &OrgInput<'_>) -> Result<Assessment, Unrated> {

@@ -295,9 +295,13 @@ impl Rules for Qd132 {
     }
 
     fn rate_member(&self, m: &MemberInput<'_>) -> Result<Assessment, Unrated> {
+        super::rate_member_new(self, m)
+    }
+
+    fn rate_member_into(&self, m: &MemberInput<'_>, out: &mut Assessment) -> Result<(), Unrated> {
         let e = m.evaluation;
         let g = common::grades_of(e)?;
-        let mut j = Judge::new(m.decisions);
+        let mut j = Judge::reusing(m.decisions, out);
         // 132 Điều 12 khoản 4 điểm c.
         if concluded(e, ConclusionKind::Degradation).is_some() {
             j.trigger(&M_DEGRADATION, &[], false);
@@ -386,7 +390,8 @@ impl Rules for Qd132 {
             }
         }
         let exceeded = common::exceeded(e);
-        Ok(j.finish(level, None, exceeded))
+        j.finish_into(level, None, exceeded, out);
+        Ok(())
     }
 
     fn rate_organisation(&self, o: &OrgInput<'_>) -> Result<Assessment, Unrated> {

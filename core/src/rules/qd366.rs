@@ -417,9 +417,7 @@ impl Rules for Qd366 {
     }
 
     fn rate_member(&self, m: &MemberInput<'_>) -> Result<Assessment, Unrated> {
-        let mut a = Assessment::default();
-        self.rate_member_into(m, &mut a)?;
-        Ok(a)
+        super::rate_member_new(self, m)
     }
 
     fn rate_member_into(&self, m: &MemberInput<'_>, out: &mut Assessment) -> Result<(), Unrated> {
