@@ -26,7 +26,9 @@ use crate::policy::{
 };
 use crate::quota::{cap, QuotaUsage};
 use crate::regime::Regime;
-use crate::report::outcomes::{reverse_blocks, setting_bit, NewRow, OutcomeRef, Outcomes, Row};
+use crate::report::outcomes::{
+    reverse_blocks, setting_bit, NewRow, OutcomeRef, Outcomes, PartMut, Row, RowEdits,
+};
 use crate::report::{
     Counts, Discrepancy, DiscretionItem, Report, SubjectKind, Tally, UnitSummary, REPORT_FORMAT,
 };
@@ -34,7 +36,7 @@ use crate::rules::common;
 use crate::rules::{rules_for, Assessment, LevelCounts, MemberInput, OrgInput, Rules, Unrated};
 use crate::two_parts::{self, TwoParts};
 use chrono::Datelike;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -695,7 +697,12 @@ fn rate_in_chunks(
         // already moves them, which may grow the arena again): room made
         // once, not by growing the arenas point by point.
         store.reserve_discretion(plans.iter().flatten().map(|p| p.ranked.len()).sum());
-        for (((kind, id, cat), _), plan) in groups.into_iter().zip(plans) {
+        // The usage of each group in the groups' order (reads only), then the
+        // rows changed on the two parts of the store at once: each part's
+        // rows address their own arena, which grows as it would if the
+        // groups were applied one after the other.
+        let mut applied: Vec<(&QuotaPlan, Option<&'static str>)> = Vec::new();
+        for (((kind, id, cat), _), plan) in groups.into_iter().zip(&plans) {
             let Some(plan) = plan else { continue };
             let name = if kind == 0 {
                 id.to_owned()
@@ -709,14 +716,28 @@ fn rate_in_chunks(
                         .map_or("", |c| c.as_str())
                 )
             };
-            quotas.push(apply_quota(
-                &ctx,
-                plan,
-                &name,
-                kind == 0,
-                (kind != 0).then_some("member_groups"),
-                &mut store,
-            ));
+            quotas.push(quota_usage(&ctx, plan, &name, kind == 0, &store));
+            applied.push((plan, (kind != 0).then_some("member_groups")));
+        }
+        let apply_all = |mut part: PartMut<'_>| {
+            for &(plan, grouping) in &applied {
+                edit_quota_rows(&ctx, plan, grouping, &mut part);
+            }
+            part.deferred
+        };
+        let [first, second] = store.parts_mut();
+        let (mut deferred, more) = join(|| apply_all(first), || apply_all(second));
+        deferred.extend(more);
+        if !deferred.is_empty() {
+            // Rows a run did not make: changed on the whole store, in order.
+            let deferred: FxHashSet<u32> = deferred.into_iter().collect();
+            let mut only = Deferred {
+                store: &mut store,
+                rows: &deferred,
+            };
+            for &(plan, grouping) in &applied {
+                edit_quota_rows(&ctx, plan, grouping, &mut only);
+            }
         }
     }
 
@@ -828,7 +849,7 @@ fn rate_in_chunks(
             if let Some(plan) = plan_quota(&ctx, outstanding, &items, &store) {
                 quotas.push(apply_quota(
                     &ctx,
-                    plan,
+                    &plan,
                     &name,
                     kind == 0,
                     (kind != 0).then_some("organisation_groups"),
@@ -1004,21 +1025,106 @@ fn plan_quota(
 /// points of discretion; returns the group's usage.
 fn apply_quota(
     ctx: &Ctx<'_>,
-    plan: QuotaPlan,
+    plan: &QuotaPlan,
     name: &str,
     explicit: bool,
     grouping: Option<&'static str>,
     store: &mut Outcomes,
 ) -> QuotaUsage {
+    let usage = quota_usage(ctx, plan, name, explicit, store);
+    edit_quota_rows(ctx, plan, grouping, store);
+    usage
+}
+
+/// What a group's quota grants and demotes (reads the store only).
+fn quota_usage(
+    ctx: &Ctx<'_>,
+    plan: &QuotaPlan,
+    name: &str,
+    explicit: bool,
+    store: &Outcomes,
+) -> QuotaUsage {
+    let report_only = ctx.policy.too_many_candidates == TooManyCandidates::ReportOnly;
+    let k = plan.cap;
+    let mut granted = 0u32;
+    let mut demoted = Vec::new();
+    let mut conflict = false;
+    for (rank, &(row, decided)) in plan.ranked.iter().enumerate() {
+        if quota_keeps(pos32(rank) + 1, k, decided, report_only) {
+            granted += 1;
+            conflict |= granted > k;
+        } else {
+            demoted.push(store.subject_of(row).to_owned());
+        }
+    }
+    QuotaUsage {
+        group: name.to_owned(),
+        explicit,
+        percent: plan.percent,
+        good: plan.good,
+        candidates: pos32(plan.ranked.len()),
+        cap: k,
+        granted,
+        demoted,
+        conflict,
+    }
+}
+
+/// The rows of a store in `rows` only, for [`edit_quota_rows`].
+struct Deferred<'a> {
+    store: &'a mut Outcomes,
+    rows: &'a FxHashSet<u32>,
+}
+
+impl RowEdits for Deferred<'_> {
+    fn holds(&mut self, i: u32) -> bool {
+        self.rows.contains(&i)
+    }
+    fn push_finding(&mut self, i: u32, f: Finding) {
+        self.store.push_finding(i, f);
+    }
+    fn push_discretion(&mut self, i: u32, d: Discretion) {
+        self.store.push_discretion(i, d);
+    }
+    fn set_level(&mut self, i: u32, level: Level) {
+        self.store.set_level(i, level);
+    }
+    fn set_demoted(&mut self, i: u32) {
+        self.store.set_demoted(i);
+    }
+    fn add_settings(&mut self, i: u32, bits: u32) {
+        self.store.add_settings(i, bits);
+    }
+}
+
+/// Whether the candidate ranked `rank` (from 1) keeps HTXSNV under a cap of
+/// `k`: a recorded selection decides, else the rank (or every candidate
+/// when the policy only reports too many candidates).
+fn quota_keeps(rank: u32, k: u32, decided: Option<Level>, report_only: bool) -> bool {
+    match decided {
+        Some(Level::Excellent) => true,
+        Some(_) => false,
+        None => rank <= k || report_only,
+    }
+}
+
+/// Writes a group's quota into the rows `edits` holds: findings, points of
+/// discretion, demotions and settings, candidate by candidate in rank order.
+fn edit_quota_rows(
+    ctx: &Ctx<'_>,
+    plan: &QuotaPlan,
+    grouping: Option<&'static str>,
+    edits: &mut impl RowEdits,
+) {
     let QuotaPlan {
         quota,
         percent,
         exception,
-        good,
         cap: k,
         ranked,
+        ..
     } = plan;
-    let rule = quota.demoted;
+    let (k, percent, rule) = (*k, *percent, quota.demoted);
     let e = pos32(ranked.len());
     let report_only = ctx.policy.too_many_candidates == TooManyCandidates::ReportOnly;
     let contested = e > k;
@@ -1027,10 +1133,10 @@ fn apply_quota(
         .chain(contested.then_some("too_many_candidates"))
         .chain(grouping)
         .fold(0, |bits, name| bits | setting_bit(name));
-    let mut granted = 0u32;
-    let mut demoted = Vec::new();
-    let mut conflict = false;
-    for (rank, (row, decided)) in ranked.into_iter().enumerate() {
+    for (rank, &(row, decided)) in ranked.iter().enumerate() {
+        if !edits.holds(row) {
+            continue;
+        }
         let rank = pos32(rank) + 1;
         let values = [
             i64::from(rank),
@@ -1039,20 +1145,11 @@ fn apply_quota(
             i64::from(percent),
         ];
         if let Some(x) = exception {
-            store.push_finding(row, Finding::new(x, Effect::Noted, &[i64::from(percent)]));
+            edits.push_finding(row, Finding::new(x, Effect::Noted, &[i64::from(percent)]));
         }
         let within = rank <= k;
-        let keep = match decided {
-            Some(Level::Excellent) => true,
-            Some(_) => false,
-            None => within || report_only,
-        };
-        if keep {
-            granted += 1;
-            if granted > k {
-                conflict = true;
-            }
-            store.push_finding(row, Finding::new(quota.granted, Effect::Met, &values));
+        if quota_keeps(rank, k, decided, report_only) {
+            edits.push_finding(row, Finding::new(quota.granted, Effect::Met, &values));
             if contested {
                 let mut d =
                     Discretion::new("quota_selection", rule, Level::Excellent, &[Level::Good]);
@@ -1060,29 +1157,17 @@ fn apply_quota(
                 if report_only && !within {
                     d.default = Level::Excellent;
                 }
-                store.push_discretion(row, d);
+                edits.push_discretion(row, d);
             }
         } else {
-            store.set_level(row, Level::Good);
-            store.set_demoted(row);
-            store.push_finding(row, Finding::new(rule, Effect::Lowered, &values));
+            edits.set_level(row, Level::Good);
+            edits.set_demoted(row);
+            edits.push_finding(row, Finding::new(rule, Effect::Lowered, &values));
             let mut d = Discretion::new("quota_selection", rule, Level::Good, &[Level::Excellent]);
             d.decided = decided;
-            store.push_discretion(row, d);
-            demoted.push(store.subject_of(row).to_owned());
+            edits.push_discretion(row, d);
         }
-        store.add_settings(row, settings);
-    }
-    QuotaUsage {
-        group: name.to_owned(),
-        explicit,
-        percent,
-        good,
-        candidates: e,
-        cap: k,
-        granted,
-        demoted,
-        conflict,
+        edits.add_settings(row, settings);
     }
 }
 

@@ -160,6 +160,150 @@ pub(crate) fn reverse_blocks<T>(items: &mut [T], starts: &[usize]) {
     }
 }
 
+/// Adds a finding to the row `r`, whose findings are in `arena`: in the
+/// row's free slot if it kept one, else after its others.
+fn add_finding(r: &mut Row, arena: &mut Vec<Finding>, f: Finding) {
+    let slot = r.findings_start.saturating_add(r.findings_len) as usize;
+    let start = match arena.get_mut(slot).filter(|_| r.flags & ROOM != 0) {
+        Some(free) => {
+            *free = f;
+            r.findings_start
+        }
+        None => append_to_range(arena, r.findings_start, r.findings_len, f),
+    };
+    r.findings_start = start;
+    r.findings_len += 1;
+    r.flags &= !ROOM;
+}
+
+/// Adds a point of discretion to the row `r`, whose points are in `arena`.
+fn add_discretion(r: &mut Row, arena: &mut Vec<Discretion>, d: Discretion) {
+    let start = append_to_range(arena, r.discretion_start, r.discretion_len, d);
+    r.discretion_start = start;
+    r.discretion_len += 1;
+    if d.decided.is_none() {
+        r.flags |= PROVISIONAL;
+    }
+}
+
+/// The changes the quota makes to a row, on a whole store or on one part.
+pub(crate) trait RowEdits {
+    /// Whether the row at `i` (an index in the whole store) is changed here.
+    fn holds(&mut self, i: u32) -> bool;
+    /// See [`Outcomes::push_finding`].
+    fn push_finding(&mut self, i: u32, f: Finding);
+    /// See [`Outcomes::push_discretion`].
+    fn push_discretion(&mut self, i: u32, d: Discretion);
+    /// See [`Outcomes::set_level`].
+    fn set_level(&mut self, i: u32, level: Level);
+    /// See [`Outcomes::set_demoted`].
+    fn set_demoted(&mut self, i: u32);
+    /// See [`Outcomes::add_settings`].
+    fn add_settings(&mut self, i: u32, bits: u32);
+}
+
+impl RowEdits for Outcomes {
+    fn holds(&mut self, i: u32) -> bool {
+        (i as usize) < self.rows.len()
+    }
+    fn push_finding(&mut self, i: u32, f: Finding) {
+        Self::push_finding(self, i, f);
+    }
+    fn push_discretion(&mut self, i: u32, d: Discretion) {
+        Self::push_discretion(self, i, d);
+    }
+    fn set_level(&mut self, i: u32, level: Level) {
+        Self::set_level(self, i, level);
+    }
+    fn set_demoted(&mut self, i: u32) {
+        Self::set_demoted(self, i);
+    }
+    fn add_settings(&mut self, i: u32, bits: u32) {
+        Self::add_settings(self, i, bits);
+    }
+}
+
+/// One part of a store's rows with the arena they address (the first part
+/// the store's own, the second the adopted one): the two parts can be
+/// changed at once, on two threads, and each arena grows as it would one
+/// part after the other. A row of the part that addresses the other arena
+/// (not made by a run) is not changed here but noted in `deferred`, to be
+/// changed on the whole store after.
+pub(crate) struct PartMut<'a> {
+    first: u32,
+    rows: &'a mut [Row],
+    arena: &'a mut Arena,
+    adopted: bool,
+    /// Rows of this part left to be changed on the whole store, in order.
+    pub(crate) deferred: Vec<u32>,
+}
+
+impl PartMut<'_> {
+    /// The row at `i` if this part holds it (and it addresses this arena).
+    fn row(&mut self, i: u32) -> Option<&mut Row> {
+        let adopted = self.adopted;
+        i.checked_sub(self.first)
+            .and_then(|k| self.rows.get_mut(k as usize))
+            .filter(|r| (r.flags & ADOPTED != 0) == adopted)
+    }
+}
+
+impl RowEdits for PartMut<'_> {
+    fn holds(&mut self, i: u32) -> bool {
+        let Some(k) = i.checked_sub(self.first) else {
+            return false;
+        };
+        let adopted = self.adopted;
+        match self.rows.get(k as usize) {
+            Some(r) if (r.flags & ADOPTED != 0) == adopted => true,
+            Some(_) => {
+                if self.deferred.last() != Some(&i) {
+                    self.deferred.push(i);
+                }
+                false
+            }
+            None => false,
+        }
+    }
+    fn push_finding(&mut self, i: u32, f: Finding) {
+        let findings = &mut self.arena.findings;
+        let adopted = self.adopted;
+        if let Some(r) = i
+            .checked_sub(self.first)
+            .and_then(|k| self.rows.get_mut(k as usize))
+            .filter(|r| (r.flags & ADOPTED != 0) == adopted)
+        {
+            add_finding(r, findings, f);
+        }
+    }
+    fn push_discretion(&mut self, i: u32, d: Discretion) {
+        let points = &mut self.arena.discretion;
+        let adopted = self.adopted;
+        if let Some(r) = i
+            .checked_sub(self.first)
+            .and_then(|k| self.rows.get_mut(k as usize))
+            .filter(|r| (r.flags & ADOPTED != 0) == adopted)
+        {
+            add_discretion(r, points, d);
+        }
+    }
+    fn set_level(&mut self, i: u32, level: Level) {
+        if let Some(r) = self.row(i).filter(|r| r.state < NOT_RATED) {
+            r.state = level_code(level);
+        }
+    }
+    fn set_demoted(&mut self, i: u32) {
+        if let Some(r) = self.row(i) {
+            r.flags |= DEMOTED;
+        }
+    }
+    fn add_settings(&mut self, i: u32, bits: u32) {
+        if let Some(r) = self.row(i) {
+            r.settings |= bits;
+        }
+    }
+}
+
 fn reason_code(r: NotRatedReason) -> u8 {
     let i = REASONS.iter().position(|x| *x == r).unwrap_or(0);
     NOT_RATED + u8::try_from(i).unwrap_or(0)
@@ -259,14 +403,6 @@ impl Outcomes {
             &self.own
         } else {
             &self.adopted
-        }
-    }
-
-    fn arena_mut(&mut self, r: &Row) -> &mut Arena {
-        if r.flags & ADOPTED == 0 {
-            &mut self.own
-        } else {
-            &mut self.adopted
         }
     }
 
@@ -495,40 +631,51 @@ impl Outcomes {
     /// has one, else its findings move to the end of the arena (unless they
     /// are there already).
     pub(crate) fn push_finding(&mut self, i: u32, f: Finding) {
-        let Some(&r) = self.row(i) else { return };
-        let slot = r.findings_start.saturating_add(r.findings_len) as usize;
-        let arena = &mut self.arena_mut(&r).findings;
-        let start = match arena.get_mut(slot).filter(|_| r.flags & ROOM != 0) {
-            Some(free) => {
-                *free = f;
-                r.findings_start
-            }
-            None => append_to_range(arena, r.findings_start, r.findings_len, f),
+        let Some(r) = self.rows.get_mut(i as usize) else {
+            return;
         };
-        if let Some(r) = self.row_mut(i) {
-            r.findings_start = start;
-            r.findings_len += 1;
-            r.flags &= !ROOM;
-        }
+        let arena = if r.flags & ADOPTED == 0 {
+            &mut self.own
+        } else {
+            &mut self.adopted
+        };
+        add_finding(r, &mut arena.findings, f);
     }
 
     /// Adds a point of discretion to a row and updates `provisional`.
     pub(crate) fn push_discretion(&mut self, i: u32, d: Discretion) {
-        let Some(&r) = self.row(i) else { return };
-        let open = d.decided.is_none();
-        let start = append_to_range(
-            &mut self.arena_mut(&r).discretion,
-            r.discretion_start,
-            r.discretion_len,
-            d,
-        );
-        if let Some(r) = self.row_mut(i) {
-            r.discretion_start = start;
-            r.discretion_len += 1;
-            if open {
-                r.flags |= PROVISIONAL;
-            }
-        }
+        let Some(r) = self.rows.get_mut(i as usize) else {
+            return;
+        };
+        let arena = if r.flags & ADOPTED == 0 {
+            &mut self.own
+        } else {
+            &mut self.adopted
+        };
+        add_discretion(r, &mut arena.discretion, d);
+    }
+
+    /// The two parts of the rows, each with the arena its rows address, to
+    /// be changed apart (on two threads). See [`PartMut`].
+    pub(crate) fn parts_mut(&mut self) -> [PartMut<'_>; 2] {
+        let [first, second] = self.rows.parts_mut();
+        let n = off(first.len());
+        [
+            PartMut {
+                first: 0,
+                rows: first,
+                arena: &mut self.own,
+                adopted: false,
+                deferred: Vec::new(),
+            },
+            PartMut {
+                first: n,
+                rows: second,
+                arena: &mut self.adopted,
+                adopted: true,
+                deferred: Vec::new(),
+            },
+        ]
     }
 
     /// Rows in storage order, in their two parts (the second may be empty).
@@ -1185,6 +1332,50 @@ mod tests {
         store.adopt(third);
         assert_eq!(ids(&store), ["b", "c", "d"]);
         assert_eq!(store.findings_of(2), [f]);
+    }
+
+    #[test]
+    fn the_two_parts_are_changed_apart_and_a_row_of_the_wrong_arena_is_deferred() {
+        use crate::explain::Effect;
+        use crate::rules::common::{DECISION_RECORDED, MISSING_INPUTS, NO_EVALUATION};
+        let f = |v: i64| Finding::new(&MISSING_INPUTS, Effect::Noted, &[v]);
+        let assessment = |v: u32| excellent(v, vec![f(i64::from(v))]);
+        let new = member;
+        let mut store = Outcomes::default();
+        store.push_rated(&new("a"), &assessment(900), 0, false);
+        let mut part = Outcomes::default();
+        part.push_rated(&new("b"), &assessment(950), 0, false);
+        store.adopt(part);
+        // Pushed after the adoption: in the second part, in the own arena.
+        store.push_rated(&new("z"), &assessment(990), 0, false);
+        let quota = Finding::new(&NO_EVALUATION, Effect::Lowered, &[]);
+        let d = Discretion::new("quota_selection", &DECISION_RECORDED, Level::Good, &[]);
+        {
+            let [mut first, mut second] = store.parts_mut();
+            assert!(first.holds(0) && !first.holds(1) && !first.holds(2));
+            assert!(!second.holds(0) && second.holds(1) && !second.holds(2));
+            first.push_finding(0, quota);
+            second.push_finding(1, quota);
+            second.push_discretion(1, d);
+            second.set_level(1, Level::Good);
+            second.set_demoted(1);
+            second.add_settings(1, setting_bit("gap"));
+            // Neither part changes a row it does not hold.
+            first.push_finding(1, quota);
+            second.push_finding(2, quota);
+            first.set_demoted(2);
+            assert!(first.deferred.is_empty());
+            assert_eq!(second.deferred, [2]);
+        }
+        assert_eq!(store.findings_of(0), [f(900), quota]);
+        assert_eq!(store.findings_of(1), [f(950), quota]);
+        assert_eq!(store.findings_of(2), [f(990)]);
+        assert_eq!(discretion_at(&store, 1), [d]);
+        assert!(store.own.discretion.is_empty());
+        assert_eq!(store.level_of(1), Some(Level::Good));
+        let row = |i: u32| *store.row(i).unwrap();
+        assert!(row(1).flags & DEMOTED != 0 && row(1).flags & PROVISIONAL != 0);
+        assert!(row(2).flags & DEMOTED == 0 && row(1).settings == setting_bit("gap"));
     }
 
     #[test]
