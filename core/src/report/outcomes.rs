@@ -239,12 +239,15 @@ pub(crate) struct PartMut<'a> {
 }
 
 impl PartMut<'_> {
-    /// The row at `i` if this part holds it (and it addresses this arena).
-    fn row(&mut self, i: u32) -> Option<&mut Row> {
+    /// The row at `i` if this part holds it (it addresses this part's
+    /// arena), with the arena.
+    fn row(&mut self, i: u32) -> Option<(&mut Row, &mut Arena)> {
         let adopted = self.adopted;
-        i.checked_sub(self.first)
+        let r = i
+            .checked_sub(self.first)
             .and_then(|k| self.rows.get_mut(k as usize))
-            .filter(|r| (r.flags & ADOPTED != 0) == adopted)
+            .filter(|r| (r.flags & ADOPTED != 0) == adopted)?;
+        Some((r, &mut *self.arena))
     }
 }
 
@@ -266,39 +269,27 @@ impl RowEdits for PartMut<'_> {
         }
     }
     fn push_finding(&mut self, i: u32, f: Finding) {
-        let findings = &mut self.arena.findings;
-        let adopted = self.adopted;
-        if let Some(r) = i
-            .checked_sub(self.first)
-            .and_then(|k| self.rows.get_mut(k as usize))
-            .filter(|r| (r.flags & ADOPTED != 0) == adopted)
-        {
-            add_finding(r, findings, f);
+        if let Some((r, arena)) = self.row(i) {
+            add_finding(r, &mut arena.findings, f);
         }
     }
     fn push_discretion(&mut self, i: u32, d: Discretion) {
-        let points = &mut self.arena.discretion;
-        let adopted = self.adopted;
-        if let Some(r) = i
-            .checked_sub(self.first)
-            .and_then(|k| self.rows.get_mut(k as usize))
-            .filter(|r| (r.flags & ADOPTED != 0) == adopted)
-        {
-            add_discretion(r, points, d);
+        if let Some((r, arena)) = self.row(i) {
+            add_discretion(r, &mut arena.discretion, d);
         }
     }
     fn set_level(&mut self, i: u32, level: Level) {
-        if let Some(r) = self.row(i).filter(|r| r.state < NOT_RATED) {
+        if let Some((r, _)) = self.row(i).filter(|(r, _)| r.state < NOT_RATED) {
             r.state = level_code(level);
         }
     }
     fn set_demoted(&mut self, i: u32) {
-        if let Some(r) = self.row(i) {
+        if let Some((r, _)) = self.row(i) {
             r.flags |= DEMOTED;
         }
     }
     fn add_settings(&mut self, i: u32, bits: u32) {
-        if let Some(r) = self.row(i) {
+        if let Some((r, _)) = self.row(i) {
             r.settings |= bits;
         }
     }
@@ -631,28 +622,27 @@ impl Outcomes {
     /// has one, else its findings move to the end of the arena (unless they
     /// are there already).
     pub(crate) fn push_finding(&mut self, i: u32, f: Finding) {
-        let Some(r) = self.rows.get_mut(i as usize) else {
-            return;
-        };
-        let arena = if r.flags & ADOPTED == 0 {
-            &mut self.own
-        } else {
-            &mut self.adopted
-        };
-        add_finding(r, &mut arena.findings, f);
+        if let Some((r, arena)) = self.row_and_arena(i) {
+            add_finding(r, &mut arena.findings, f);
+        }
     }
 
     /// Adds a point of discretion to a row and updates `provisional`.
     pub(crate) fn push_discretion(&mut self, i: u32, d: Discretion) {
-        let Some(r) = self.rows.get_mut(i as usize) else {
-            return;
-        };
+        if let Some((r, arena)) = self.row_and_arena(i) {
+            add_discretion(r, &mut arena.discretion, d);
+        }
+    }
+
+    /// The row at `i` with the arena it addresses.
+    fn row_and_arena(&mut self, i: u32) -> Option<(&mut Row, &mut Arena)> {
+        let r = self.rows.get_mut(i as usize)?;
         let arena = if r.flags & ADOPTED == 0 {
             &mut self.own
         } else {
             &mut self.adopted
         };
-        add_discretion(r, &mut arena.discretion, d);
+        Some((r, arena))
     }
 
     /// The two parts of the rows, each with the arena its rows address, to
