@@ -721,7 +721,7 @@ fn rate_in_chunks(
         }
         let apply_all = |mut part: PartMut<'_>| {
             for &(plan, grouping) in &applied {
-                edit_quota_rows(&ctx, plan, grouping, &mut part);
+                edit_quota_rows(&ctx, plan, grouping, &mut part, |_| true);
             }
             part.deferred
         };
@@ -731,12 +731,8 @@ fn rate_in_chunks(
         if !deferred.is_empty() {
             // Rows a run did not make: changed on the whole store, in order.
             let deferred: FxHashSet<u32> = deferred.into_iter().collect();
-            let mut only = Deferred {
-                store: &mut store,
-                rows: &deferred,
-            };
             for &(plan, grouping) in &applied {
-                edit_quota_rows(&ctx, plan, grouping, &mut only);
+                edit_quota_rows(&ctx, plan, grouping, &mut store, |r| deferred.contains(&r));
             }
         }
     }
@@ -1032,7 +1028,7 @@ fn apply_quota(
     store: &mut Outcomes,
 ) -> QuotaUsage {
     let usage = quota_usage(ctx, plan, name, explicit, store);
-    edit_quota_rows(ctx, plan, grouping, store);
+    edit_quota_rows(ctx, plan, grouping, store, |_| true);
     usage
 }
 
@@ -1070,33 +1066,6 @@ fn quota_usage(
     }
 }
 
-/// The rows of a store in `rows` only, for [`edit_quota_rows`].
-struct Deferred<'a> {
-    store: &'a mut Outcomes,
-    rows: &'a FxHashSet<u32>,
-}
-
-impl RowEdits for Deferred<'_> {
-    fn holds(&mut self, i: u32) -> bool {
-        self.rows.contains(&i)
-    }
-    fn push_finding(&mut self, i: u32, f: Finding) {
-        self.store.push_finding(i, f);
-    }
-    fn push_discretion(&mut self, i: u32, d: Discretion) {
-        self.store.push_discretion(i, d);
-    }
-    fn set_level(&mut self, i: u32, level: Level) {
-        self.store.set_level(i, level);
-    }
-    fn set_demoted(&mut self, i: u32) {
-        self.store.set_demoted(i);
-    }
-    fn add_settings(&mut self, i: u32, bits: u32) {
-        self.store.add_settings(i, bits);
-    }
-}
-
 /// Whether the candidate ranked `rank` (from 1) keeps HTXSNV under a cap of
 /// `k`: a recorded selection decides, else the rank (or every candidate
 /// when the policy only reports too many candidates).
@@ -1108,13 +1077,15 @@ fn quota_keeps(rank: u32, k: u32, decided: Option<Level>, report_only: bool) -> 
     }
 }
 
-/// Writes a group's quota into the rows `edits` holds: findings, points of
-/// discretion, demotions and settings, candidate by candidate in rank order.
+/// Writes a group's quota into the rows `edits` holds and `wanted` picks:
+/// findings, points of discretion, demotions and settings, candidate by
+/// candidate in rank order.
 fn edit_quota_rows(
     ctx: &Ctx<'_>,
     plan: &QuotaPlan,
     grouping: Option<&'static str>,
     edits: &mut impl RowEdits,
+    wanted: impl Fn(u32) -> bool,
 ) {
     let QuotaPlan {
         quota,
@@ -1134,7 +1105,7 @@ fn edit_quota_rows(
         .chain(grouping)
         .fold(0, |bits, name| bits | setting_bit(name));
     for (rank, &(row, decided)) in ranked.iter().enumerate() {
-        if !edits.holds(row) {
+        if !wanted(row) || !edits.holds(row) {
             continue;
         }
         let rank = pos32(rank) + 1;
@@ -2068,6 +2039,7 @@ mod tests {
             }
         }
     }
+
     #[test]
     fn the_points_of_discretion_are_listed_by_subject_point_and_rule() {
         // The report's list against its definition: every outcome's points,

@@ -186,40 +186,64 @@ fn add_discretion(r: &mut Row, arena: &mut Vec<Discretion>, d: Discretion) {
     }
 }
 
-/// The changes the quota makes to a row, on a whole store or on one part.
+/// The changes the quota makes to a row, on a whole store or on one part:
+/// each finds the row with the arena it addresses, then changes them.
 pub(crate) trait RowEdits {
     /// Whether the row at `i` (an index in the whole store) is changed here.
     fn holds(&mut self, i: u32) -> bool;
+
+    /// The row at `i` with the arena it addresses, if it is changed here.
+    fn row_and_arena(&mut self, i: u32) -> Option<(&mut Row, &mut Arena)>;
+
     /// See [`Outcomes::push_finding`].
-    fn push_finding(&mut self, i: u32, f: Finding);
-    /// See [`Outcomes::push_discretion`].
-    fn push_discretion(&mut self, i: u32, d: Discretion);
+    fn push_finding(&mut self, i: u32, f: Finding) {
+        if let Some((r, arena)) = self.row_and_arena(i) {
+            add_finding(r, &mut arena.findings, f);
+        }
+    }
+
+    /// Adds a point of discretion to a row and updates `provisional`.
+    fn push_discretion(&mut self, i: u32, d: Discretion) {
+        if let Some((r, arena)) = self.row_and_arena(i) {
+            add_discretion(r, &mut arena.discretion, d);
+        }
+    }
+
     /// See [`Outcomes::set_level`].
-    fn set_level(&mut self, i: u32, level: Level);
-    /// See [`Outcomes::set_demoted`].
-    fn set_demoted(&mut self, i: u32);
+    fn set_level(&mut self, i: u32, level: Level) {
+        if let Some((r, _)) = self.row_and_arena(i).filter(|(r, _)| r.state < NOT_RATED) {
+            r.state = level_code(level);
+        }
+    }
+
+    /// Marks a row demoted by the quota.
+    fn set_demoted(&mut self, i: u32) {
+        if let Some((r, _)) = self.row_and_arena(i) {
+            r.flags |= DEMOTED;
+        }
+    }
+
     /// See [`Outcomes::add_settings`].
-    fn add_settings(&mut self, i: u32, bits: u32);
+    fn add_settings(&mut self, i: u32, bits: u32) {
+        if let Some((r, _)) = self.row_and_arena(i) {
+            r.settings |= bits;
+        }
+    }
 }
 
 impl RowEdits for Outcomes {
     fn holds(&mut self, i: u32) -> bool {
         (i as usize) < self.rows.len()
     }
-    fn push_finding(&mut self, i: u32, f: Finding) {
-        Self::push_finding(self, i, f);
-    }
-    fn push_discretion(&mut self, i: u32, d: Discretion) {
-        Self::push_discretion(self, i, d);
-    }
-    fn set_level(&mut self, i: u32, level: Level) {
-        Self::set_level(self, i, level);
-    }
-    fn set_demoted(&mut self, i: u32) {
-        Self::set_demoted(self, i);
-    }
-    fn add_settings(&mut self, i: u32, bits: u32) {
-        Self::add_settings(self, i, bits);
+
+    fn row_and_arena(&mut self, i: u32) -> Option<(&mut Row, &mut Arena)> {
+        let r = self.rows.get_mut(i as usize)?;
+        let arena = if r.flags & ADOPTED == 0 {
+            &mut self.own
+        } else {
+            &mut self.adopted
+        };
+        Some((r, arena))
     }
 }
 
@@ -236,19 +260,6 @@ pub(crate) struct PartMut<'a> {
     adopted: bool,
     /// Rows of this part left to be changed on the whole store, in order.
     pub(crate) deferred: Vec<u32>,
-}
-
-impl PartMut<'_> {
-    /// The row at `i` if this part holds it (it addresses this part's
-    /// arena), with the arena.
-    fn row(&mut self, i: u32) -> Option<(&mut Row, &mut Arena)> {
-        let adopted = self.adopted;
-        let r = i
-            .checked_sub(self.first)
-            .and_then(|k| self.rows.get_mut(k as usize))
-            .filter(|r| (r.flags & ADOPTED != 0) == adopted)?;
-        Some((r, &mut *self.arena))
-    }
 }
 
 impl RowEdits for PartMut<'_> {
@@ -268,30 +279,16 @@ impl RowEdits for PartMut<'_> {
             None => false,
         }
     }
-    fn push_finding(&mut self, i: u32, f: Finding) {
-        if let Some((r, arena)) = self.row(i) {
-            add_finding(r, &mut arena.findings, f);
-        }
-    }
-    fn push_discretion(&mut self, i: u32, d: Discretion) {
-        if let Some((r, arena)) = self.row(i) {
-            add_discretion(r, &mut arena.discretion, d);
-        }
-    }
-    fn set_level(&mut self, i: u32, level: Level) {
-        if let Some((r, _)) = self.row(i).filter(|(r, _)| r.state < NOT_RATED) {
-            r.state = level_code(level);
-        }
-    }
-    fn set_demoted(&mut self, i: u32) {
-        if let Some((r, _)) = self.row(i) {
-            r.flags |= DEMOTED;
-        }
-    }
-    fn add_settings(&mut self, i: u32, bits: u32) {
-        if let Some((r, _)) = self.row(i) {
-            r.settings |= bits;
-        }
+
+    /// The row at `i` if this part holds it (it addresses this part's
+    /// arena), with the arena.
+    fn row_and_arena(&mut self, i: u32) -> Option<(&mut Row, &mut Arena)> {
+        let adopted = self.adopted;
+        let r = i
+            .checked_sub(self.first)
+            .and_then(|k| self.rows.get_mut(k as usize))
+            .filter(|r| (r.flags & ADOPTED != 0) == adopted)?;
+        Some((r, &mut *self.arena))
     }
 }
 
@@ -307,7 +304,7 @@ fn off(n: usize) -> u32 {
 
 /// The texts and lists that rows address by offset.
 #[derive(Debug, Clone, Default)]
-struct Arena {
+pub(crate) struct Arena {
     ids: String,
     findings: Vec<Finding>,
     discretion: Vec<Discretion>,
@@ -589,16 +586,7 @@ impl Outcomes {
 
     /// Sets a rated row's level.
     pub(crate) fn set_level(&mut self, i: u32, level: Level) {
-        if let Some(r) = self.row_mut(i).filter(|r| r.state < NOT_RATED) {
-            r.state = level_code(level);
-        }
-    }
-
-    /// Marks a row demoted by the quota.
-    pub(crate) fn set_demoted(&mut self, i: u32) {
-        if let Some(r) = self.row_mut(i) {
-            r.flags |= DEMOTED;
-        }
+        RowEdits::set_level(self, i, level);
     }
 
     /// Names a policy setting in a row.
@@ -608,9 +596,7 @@ impl Outcomes {
 
     /// Names policy settings in a row, as bits of [`setting_bit`].
     pub(crate) fn add_settings(&mut self, i: u32, bits: u32) {
-        if let Some(r) = self.row_mut(i) {
-            r.settings |= bits;
-        }
+        RowEdits::add_settings(self, i, bits);
     }
 
     /// A row's findings.
@@ -622,27 +608,7 @@ impl Outcomes {
     /// has one, else its findings move to the end of the arena (unless they
     /// are there already).
     pub(crate) fn push_finding(&mut self, i: u32, f: Finding) {
-        if let Some((r, arena)) = self.row_and_arena(i) {
-            add_finding(r, &mut arena.findings, f);
-        }
-    }
-
-    /// Adds a point of discretion to a row and updates `provisional`.
-    pub(crate) fn push_discretion(&mut self, i: u32, d: Discretion) {
-        if let Some((r, arena)) = self.row_and_arena(i) {
-            add_discretion(r, &mut arena.discretion, d);
-        }
-    }
-
-    /// The row at `i` with the arena it addresses.
-    fn row_and_arena(&mut self, i: u32) -> Option<(&mut Row, &mut Arena)> {
-        let r = self.rows.get_mut(i as usize)?;
-        let arena = if r.flags & ADOPTED == 0 {
-            &mut self.own
-        } else {
-            &mut self.adopted
-        };
-        Some((r, arena))
+        RowEdits::push_finding(self, i, f);
     }
 
     /// The two parts of the rows, each with the arena its rows address, to
