@@ -430,6 +430,19 @@ impl Finding {
     }
 }
 
+/// Hashes what equality compares (the rule's place, the effect and the
+/// values) as three words: the report's store hashes every subject's list of
+/// findings.
+impl std::hash::Hash for Finding {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // The bits of each value, as unsigned (`as` keeps them).
+        let [a, b, c, d] = self.values.map(|v| u64::from(v as u32));
+        state.write_u64(u64::from(self.rule) | (self.effect as u64) << 16 | a << 32);
+        state.write_u64(b | c << 32);
+        state.write_u64(d);
+    }
+}
+
 impl Serialize for Finding {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]
