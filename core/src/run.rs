@@ -2130,6 +2130,54 @@ mod tests {
     }
 
     #[test]
+    fn many_points_with_the_same_point_and_rule_keep_their_order() {
+        // 48 points of one subject under three (point, rule) keys, in an
+        // order the sort must change, each told apart by its default and
+        // decided levels: the list is their stable sort. (Short lists are
+        // sorted by insertion, which keeps order even when not asked to;
+        // this many are not.)
+        let mut owned = sample_2025_outcomes();
+        let m = owned
+            .iter()
+            .position(|o| o.kind == SubjectKind::Member && o.outcome.level().is_some())
+            .unwrap();
+        let subject = owned[m].subject.clone();
+        let keys = ["quota_selection", "gap", "earlier_fault"];
+        let decided = |j: usize| j.checked_sub(1).map(|k| Level::ALL[k]);
+        let points: Vec<Discretion> = (0..48)
+            .map(|i: usize| {
+                let j = i / 3;
+                let mut d = Discretion::new(
+                    keys[(i * 7) % 3],
+                    &common::MISSING_TASK_FACTS,
+                    Level::ALL[j % Level::ALL.len()],
+                    &[],
+                );
+                d.decided = decided(j / Level::ALL.len());
+                d
+            })
+            .collect();
+        let crate::outcome::Outcome::Rated(r) = &mut owned[m].outcome else {
+            unreachable!()
+        };
+        r.discretion.clone_from(&points);
+        let mut expected: Vec<(&str, Level, Option<Level>)> = points
+            .iter()
+            .map(|d| (d.point, d.default, d.decided))
+            .collect();
+        expected.sort_by_key(|d| d.0);
+        let distinct: std::collections::BTreeSet<_> = expected.iter().copied().collect();
+        assert_eq!(distinct.len(), 48, "every point can be told apart");
+        let (_, listed) = warnings_and_discretion(&Outcomes::from_owned(&owned));
+        let mine: Vec<(&str, Level, Option<Level>)> = listed
+            .iter()
+            .filter(|d| d.subject == subject)
+            .map(|d| (d.point, d.default, d.decided))
+            .collect();
+        assert_eq!(mine, expected);
+    }
+
+    #[test]
     fn a_subjects_points_are_sorted_across_its_rows_and_keep_their_order_when_equal() {
         // The sample's subjects have one point each: give one member six,
         // out of order, two with the same point and rule (their order must
