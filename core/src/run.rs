@@ -2129,6 +2129,15 @@ mod tests {
         );
     }
 
+    /// The first rated member of `owned`: its place and its id.
+    fn first_rated_member(owned: &[crate::report::SubjectOutcome]) -> (usize, String) {
+        let m = owned
+            .iter()
+            .position(|o| o.kind == SubjectKind::Member && o.outcome.level().is_some())
+            .unwrap();
+        (m, owned[m].subject.clone())
+    }
+
     #[test]
     fn many_points_with_the_same_point_and_rule_keep_their_order() {
         // 48 points of one subject under three (point, rule) keys, in an
@@ -2137,11 +2146,7 @@ mod tests {
         // sorted by insertion, which keeps order even when not asked to;
         // this many are not.)
         let mut owned = sample_2025_outcomes();
-        let m = owned
-            .iter()
-            .position(|o| o.kind == SubjectKind::Member && o.outcome.level().is_some())
-            .unwrap();
-        let subject = owned[m].subject.clone();
+        let (m, subject) = first_rated_member(&owned);
         let keys = ["quota_selection", "gap", "earlier_fault"];
         let decided = |j: usize| j.checked_sub(1).map(|k| Level::ALL[k]);
         let points: Vec<Discretion> = (0..48)
@@ -2184,11 +2189,7 @@ mod tests {
         // stay) and two with the same point and different rules (ordered by
         // rule), and an organisation with the same id one more.
         let mut owned = sample_2025_outcomes();
-        let m = owned
-            .iter()
-            .position(|o| o.kind == SubjectKind::Member && o.outcome.level().is_some())
-            .unwrap();
-        let subject = owned[m].subject.clone();
+        let (m, subject) = first_rated_member(&owned);
         let rule = &common::MISSING_TASK_FACTS;
         let point = |p: &'static str, default: Level| Discretion::new(p, rule, default, &[]);
         // Two rules, the one with the greater id first.
