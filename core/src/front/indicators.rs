@@ -162,6 +162,29 @@ pub fn committee_members(graph: &OrgGraph, committee: &str, as_of: Date) -> u64 
 /// that is not provincial or has no province.
 #[must_use]
 pub fn province_commune_chairs(graph: &OrgGraph, committee: &str, as_of: Date) -> (u64, u64) {
+    province_commune_chairs_in(graph, committee, as_of, &commune_fronts(graph, as_of))
+}
+
+/// The commune Front committee of each commune on `as_of` (by the commune it
+/// serves).
+fn commune_fronts(graph: &OrgGraph, as_of: Date) -> FxHashMap<&str, &str> {
+    graph
+        .units_of_kind_on(UnitKind::FrontCommittee, as_of)
+        .filter_map(|u| match (u.level, u.area.as_deref()) {
+            (Some(FrontLevel::Commune), Some(area)) => Some((area, u.id.as_str())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// [`province_commune_chairs`] with the communes' Front committees given
+/// ([`commune_fronts`]), for a walk over every provincial committee.
+fn province_commune_chairs_in(
+    graph: &OrgGraph,
+    committee: &str,
+    as_of: Date,
+    front_of: &FxHashMap<&str, &str>,
+) -> (u64, u64) {
     let Some(province) = graph
         .unit(committee)
         .filter(|c| c.level == Some(FrontLevel::Province))
@@ -170,13 +193,6 @@ pub fn province_commune_chairs(graph: &OrgGraph, committee: &str, as_of: Date) -
     else {
         return (0, 0);
     };
-    // The commune Front committee of each commune (by the commune it serves).
-    let mut front_of: FxHashMap<&str, &str> = FxHashMap::default();
-    for u in graph.units_of_kind_on(UnitKind::FrontCommittee, as_of) {
-        if let (Some(FrontLevel::Commune), Some(area)) = (u.level, u.area.as_deref()) {
-            front_of.insert(area, u.id.as_str());
-        }
-    }
     let communes = graph.descendants_of_kind(province, UnitKind::Commune, as_of);
     let on_it = communes
         .iter()
@@ -298,10 +314,12 @@ pub(crate) fn compute(
     obs.insert(Metric::CommitteeSizeInRange, sized);
     // R1.2c (HD 03/HD-MTTW-BTT 2025): commune chairs on the provincial committee.
     let mut chairs = Vec::new();
+    let mut front_of = None;
     for &c in &committees {
         let Some(u) = graph.unit_at(c) else { continue };
         if u.level == Some(FrontLevel::Province) {
-            let (x, n) = province_commune_chairs(graph, &u.id, as_of);
+            let front_of = front_of.get_or_insert_with(|| commune_fronts(graph, as_of));
+            let (x, n) = province_commune_chairs_in(graph, &u.id, as_of, front_of);
             if n > 0 {
                 chairs.push(places.observe(c, x, n));
             }
