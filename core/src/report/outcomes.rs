@@ -1636,6 +1636,20 @@ mod tests {
         }
     }
 
+    /// `n` lists of 0–3 values out of 3 (so that many lists are equal), each
+    /// with whether its row keeps room: rows for [`push_lists`].
+    fn lists_of_findings(
+        n: std::ops::Range<usize>,
+    ) -> impl proptest::strategy::Strategy<Value = Vec<(Vec<i64>, bool)>> {
+        proptest::collection::vec(
+            (
+                proptest::collection::vec(0i64..3, 0..4),
+                proptest::bool::ANY,
+            ),
+            n,
+        )
+    }
+
     proptest::proptest! {
         /// Rows stored with lists from a small set (so that many are shared),
         /// with or without room, then findings added to rows at random, the
@@ -1643,21 +1657,14 @@ mod tests {
         /// given and what was added to it, in order.
         #[test]
         fn shared_findings_read_as_each_rows_own(
-            rows in proptest::collection::vec(
-                (proptest::collection::vec(0i64..3, 0..4), proptest::bool::ANY),
-                1..40,
-            ),
+            rows in lists_of_findings(1..40),
             added in proptest::collection::vec((0usize..40, 0i64..3), 0..40),
             join_at in 0usize..40,
         ) {
             let f = cap;
             let mut model: Vec<Vec<Finding>> = Vec::new();
             let mut store = Outcomes::default();
-            for (list, room) in &rows {
-                let list: Vec<Finding> = list.iter().map(|&v| f(v)).collect();
-                store.push_rated(&member("m"), &excellent(900, list.clone()), 0, *room);
-                model.push(list);
-            }
+            push_lists(&mut store, &mut model, &rows);
             let (before, after) = added.split_at(join_at.min(added.len()));
             let n = model.len();
             for &(i, v) in before {
@@ -1698,15 +1705,9 @@ mod tests {
         /// added to it, in order.
         #[test]
         fn shared_findings_survive_adoption_parts_and_reused_buffers(
-            lists in proptest::collection::vec(
-                (proptest::collection::vec(0i64..3, 0..4), proptest::bool::ANY),
-                2..40,
-            ),
+            lists in lists_of_findings(2..40),
             split in 0usize..40,
-            later in proptest::collection::vec(
-                (proptest::collection::vec(0i64..3, 0..4), proptest::bool::ANY),
-                0..8,
-            ),
+            later in lists_of_findings(0..8),
             added in proptest::collection::vec((0usize..48, 0i64..3), 0..40),
             in_parts in 0usize..40,
         ) {
