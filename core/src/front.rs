@@ -43,7 +43,7 @@ use crate::date::end_of_year;
 use crate::evaluation::Evaluation;
 use crate::explain::{Effect, Finding};
 use crate::graph::OrgGraph;
-use crate::index::join;
+use crate::index::{cmp_ids, id_key, join};
 use crate::org::{CellType, UnitKind};
 use crate::policy::Policy;
 use crate::resolve::NONE;
@@ -261,13 +261,14 @@ pub(crate) fn run_on(
             by_area.entry(pos).or_default().2 = Some(r);
         }
     }
-    let area_id = |pos: u32| graph.unit_at(pos).map_or("", |u| u.id.as_str());
-    let mut by_area: Vec<(u128, u32, AreaRecords<'_>)> = by_area
+    let mut by_area: Vec<(u128, &str, u32, AreaRecords<'_>)> = by_area
         .into_iter()
-        .map(|(pos, records)| (crate::index::id_key(area_id(pos)), pos, records))
+        .map(|(pos, records)| {
+            let id = graph.unit_at(pos).map_or("", |u| u.id.as_str());
+            (id_key(id), id, pos, records)
+        })
         .collect();
-    by_area
-        .sort_unstable_by(|a, b| crate::index::cmp_ids((a.0, area_id(a.1)), (b.0, area_id(b.1))));
+    by_area.sort_unstable_by(|a, b| cmp_ids((a.0, a.1), (b.0, b.1)));
     // The records listing their households, by area (T4's history).
     let mut listed: FxHashMap<u32, Vec<&data::AreaYear>> = FxHashMap::default();
     for (r, &pos) in fd.area_years.iter().zip(&record_areas.area_years) {
@@ -278,9 +279,9 @@ pub(crate) fn run_on(
     let mut area_models: FxHashMap<u32, (u32, u32)> = FxHashMap::default();
     let mut festival_complete: FxHashMap<u32, bool> = FxHashMap::default();
     let mut areas: Vec<AreaOutcome> = Vec::with_capacity(by_area.len());
-    for (_, pos, (models, fest, yr)) in by_area {
+    for (_, id, pos, (models, fest, yr)) in by_area {
         let commune = places.commune(pos).map(|c| places.id(c));
-        let mut o = residential::area_outcome(area_id(pos), commune, &models, fest, yr, as_of, p);
+        let mut o = residential::area_outcome(id, commune, &models, fest, yr, as_of, p);
         if let (Some(r), Some(h)) = (yr, listed.get(&pos)) {
             o.family_certificates = residential::family_certificates(r, h);
         }

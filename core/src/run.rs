@@ -114,7 +114,7 @@ fn not_rated(rules: &dyn Rules, reason: NotRatedReason, values: &[i64]) -> Unrat
 fn push(
     out: &mut Outcomes,
     new: &NewRow<'_>,
-    result: Result<&Assessment, Unrated>,
+    result: Result<&Assessment, &Unrated>,
     extra: u32,
     quota_follows: bool,
 ) -> u32 {
@@ -124,7 +124,7 @@ fn push(
             let room = quota_follows && a.level == Level::Excellent;
             out.push_rated(new, a, extra, room)
         }
-        Err(Unrated { reason, finding }) => out.push_not_rated(new, reason, &[finding]),
+        Err(Unrated { reason, finding }) => out.push_not_rated(new, *reason, &[*finding]),
     }
 }
 
@@ -225,7 +225,7 @@ impl<'a> Ctx<'a> {
         push(
             &mut members.out,
             &new,
-            result.map(|()| &*a),
+            result.as_ref().map(|()| &*a),
             extra,
             self.rules.quota().is_some(),
         );
@@ -740,11 +740,8 @@ fn rate_in_chunks(
     // 4. Organisations, deepest first; the quota among peers after each depth.
     let mut cell_counts = vec![LevelCounts::default(); n_units];
     // The members' rows come first, each naming its cell.
-    for i in 0..pos32(meta.len()) {
-        if let (Some(l), Some(c)) = (
-            store.level_of(i),
-            cell_counts.get_mut(store.unit_of(i) as usize),
-        ) {
+    for row in store.row_parts().into_iter().flatten().take(meta.len()) {
+        if let (Some(l), Some(c)) = (row.level(), cell_counts.get_mut(row.unit as usize)) {
             c.add(l);
         }
     }
@@ -1166,13 +1163,7 @@ fn push_org(
             .unwrap_or(NONE),
         commune: NONE,
     };
-    push(
-        store,
-        &new,
-        result.as_ref().map_err(Clone::clone),
-        extra,
-        false,
-    )
+    push(store, &new, result.as_ref(), extra, false)
 }
 
 /// The regime's rules for an organisation, then the aggregation policies.
@@ -2153,7 +2144,7 @@ mod tests {
             .map(|i: usize| {
                 let j = i / 3;
                 let mut d = Discretion::new(
-                    keys[(i * 7) % 3],
+                    keys[i % 3],
                     &common::MISSING_TASK_FACTS,
                     Level::ALL[j % Level::ALL.len()],
                     &[],

@@ -263,19 +263,24 @@ pub(crate) struct PartMut<'a> {
     pub(crate) deferred: Vec<u32>,
 }
 
+impl PartMut<'_> {
+    /// Where the store's row `i` is in this part, if it is, and whether it
+    /// addresses this part's arena.
+    fn place(&self, i: u32) -> Option<(usize, bool)> {
+        let k = i.checked_sub(self.first)? as usize;
+        let r = self.rows.get(k)?;
+        Some((k, (r.flags & ADOPTED != 0) == self.adopted))
+    }
+}
+
 impl RowEdits for PartMut<'_> {
     fn holds(&mut self, i: u32) -> bool {
-        let Some(k) = i.checked_sub(self.first) else {
-            return false;
-        };
-        let adopted = self.adopted;
-        match self.rows.get(k as usize) {
-            Some(r) if (r.flags & ADOPTED != 0) == adopted => true,
-            Some(_) => {
-                if self.deferred.last() != Some(&i) {
+        match self.place(i) {
+            Some((_, own)) => {
+                if !own {
                     self.deferred.push(i);
                 }
-                false
+                own
             }
             None => false,
         }
@@ -284,12 +289,10 @@ impl RowEdits for PartMut<'_> {
     /// The row at `i` if this part holds it (it addresses this part's
     /// arena), with the arena.
     fn row_and_arena(&mut self, i: u32) -> Option<(&mut Row, &mut Arena)> {
-        let adopted = self.adopted;
-        let r = i
-            .checked_sub(self.first)
-            .and_then(|k| self.rows.get_mut(k as usize))
-            .filter(|r| (r.flags & ADOPTED != 0) == adopted)?;
-        Some((r, &mut *self.arena))
+        let (k, true) = self.place(i)? else {
+            return None;
+        };
+        Some((self.rows.get_mut(k)?, &mut *self.arena))
     }
 }
 
@@ -332,10 +335,10 @@ pub(crate) struct Arena {
 ///
 /// A slot holds a range's start in its bits 0–31, its length in bits 32–39
 /// and 24 bits of the list's hash in bits 40–63 ([`Recent::slot`]); an empty
-/// slot is 0, which no range's slot is (its length is at least 1). Direct-mapped and small (128 KiB), so
-/// that a lookup stays in the processor's cache: 65,536 slots found 92 %,
-/// but cost more time in lookups than they saved in memory. A list whose
-/// slot another took is stored again.
+/// slot is 0, which no range's slot is (its length is at least 1).
+/// Direct-mapped and small (128 KiB), so that a lookup stays in the
+/// processor's cache: 65,536 slots found 92 %, but cost more time in lookups
+/// than they saved in memory. A list whose slot another took is stored again.
 #[derive(Default)]
 struct Recent(Vec<u64>);
 
@@ -420,6 +423,12 @@ impl Arena {
         self.findings.clear();
         self.discretion.clear();
         self.recent.clear();
+    }
+
+    /// Drops the recent lists (and their memory), for an arena that stores
+    /// no more rows.
+    fn forget_recent(&mut self) {
+        self.recent = Recent::default();
     }
 
     /// Stores a row's findings and returns their start: a range already
@@ -653,7 +662,7 @@ impl Outcomes {
         self.adopted = std::mem::take(&mut other.own);
         // New rows go to the own arena: the adopted one's lists are not
         // looked up again.
-        self.adopted.recent = Recent::default();
+        self.adopted.forget_recent();
     }
 
     /// The number of rows.
@@ -780,9 +789,8 @@ impl Outcomes {
         self.units = units;
         self.order = order;
         // A finished report stores no more rows: the recent lists go.
-        for arena in [&mut self.own, &mut self.adopted] {
-            arena.recent = Recent::default();
-        }
+        self.own.forget_recent();
+        self.adopted.forget_recent();
     }
 
     /// A subject's id in row `i`.
@@ -893,6 +901,7 @@ impl Outcomes {
             }
         }
         store.order = (0..off(outcomes.len())).collect();
+        store.own.forget_recent();
         store
     }
 
