@@ -635,12 +635,54 @@ fn thirty_percent_of_the_boards_heads_sit_on_the_commune_committee() {
         assert_eq!((meeting.numerator, meeting.denominator), (u64::from(ok), 1));
     }
     // Rounding is a setting: with floor, 2 of 7 (30 % = 2.1) suffices.
-    let p = Policy::from_json(
-        r#"{"front": {"targets": [{"id": "t", "metric": "committee_board_heads", "comparator": "at_least", "value": 30, "scope": "unit", "rounding": "floor", "source": "x"}]}}"#,
-    )
-    .expect("a policy");
+    let p = with_targets(
+        r#"{"id": "t", "metric": "committee_board_heads", "comparator": "at_least", "value": 30, "scope": "unit", "rounding": "floor", "source": "x"}"#,
+    );
     let f = front_of(&commune_with_heads(7, 2), &p);
     assert!(f.targets[0].missed.is_empty());
+}
+
+/// The policy with `targets` (JSON objects) as its only Front targets.
+fn with_targets(targets: &str) -> Policy {
+    Policy::from_json(&format!(r#"{{"front": {{"targets": [{targets}]}}}}"#)).expect("a policy")
+}
+
+#[test]
+fn an_at_most_target_is_compared_exactly_unless_a_rounding_is_named() {
+    let at_most = r#"{"id": "t", "metric": "committee_board_heads", "comparator": "at_most", "value": 30, "scope": "unit", "source": "x"}"#;
+    // 30 % of 7 is 2.1: 2 of 7 is within, 3 of 7 (42.9 %) is over.
+    for (members, ok) in [(2, true), (3, false)] {
+        let f = front_of(&commune_with_heads(7, members), &with_targets(at_most));
+        assert_eq!(f.targets[0].evaluated, 1);
+        assert_eq!(f.targets[0].missed.is_empty(), ok, "{members}/7");
+    }
+    // Rounded up on request, the limit is 3.
+    let ceil = at_most.replace(r#""source""#, r#""rounding": "ceil", "source""#);
+    let f = front_of(&commune_with_heads(7, 3), &with_targets(&ceil));
+    assert!(f.targets[0].missed.is_empty());
+}
+
+#[test]
+fn the_board_heads_rule_is_the_target_for_the_year() {
+    // 3 of 10 heads: under a 50 % target that ended in 2024, not under the
+    // 20 % one from 2025, the year rated.
+    let targets = [
+        r#"{"id": "old", "metric": "committee_board_heads", "comparator": "at_least", "value": 50, "scope": "unit", "to_year": 2024, "source": "x"}"#,
+        r#"{"id": "new", "metric": "committee_board_heads", "comparator": "at_least", "value": 20, "scope": "unit", "from_year": 2025, "source": "x"}"#,
+    ];
+    let f = front_of(
+        &commune_with_heads(10, 3),
+        &with_targets(&targets.join(",")),
+    );
+    let meeting = f
+        .indicators
+        .iter()
+        .find(|r| {
+            r.metric == Metric::CommitteesMeetingBoardHeadsRule
+                && r.scope == xeploai::front::report::RollupScope::Total
+        })
+        .expect("total");
+    assert_eq!((meeting.numerator, meeting.denominator), (1, 1));
 }
 
 #[test]

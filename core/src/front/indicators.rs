@@ -232,16 +232,17 @@ fn link_value(link: &HeadLink<'_>, denominator: HeadDenominator) -> Option<(u64,
     }
 }
 
-/// The 30 % rule target of the policy (the first `committee_board_heads` target), or HD 03's.
-fn board_heads_rule(p: &FrontPolicy) -> Target {
+/// The 30 % rule target of the policy (the first `committee_board_heads`
+/// target that applies to `year`), or HD 03's.
+fn board_heads_rule(p: &FrontPolicy, year: i32) -> Target {
     p.targets
         .iter()
-        .find(|t| t.metric == Metric::CommitteeBoardHeads)
+        .find(|t| t.metric == Metric::CommitteeBoardHeads && t.applies_to(year))
         .cloned()
         .unwrap_or_else(hd03_target)
 }
 
-/// The 30 % rule of HD 03/2025 (R1.2b), rounding up.
+/// The 30 % rule of HD 03/2025 (R1.2b), compared exactly.
 fn hd03_target() -> Target {
     Target {
         id: "hd03.committee_board_heads".into(),
@@ -251,7 +252,7 @@ fn hd03_target() -> Target {
         scope: Scope::Unit,
         from_year: None,
         to_year: None,
-        rounding: crate::policy::Rounding::Ceil,
+        rounding: None,
         source: crate::front::rules::HD03.to_owned(),
         verified: true,
     }
@@ -291,7 +292,7 @@ pub(crate) fn compute(
     obs.insert(Metric::BoardHeadIsDeputySecretary, v);
 
     // Commune Front committees and their board heads (R1.2b, HD 03/2025).
-    let rule = board_heads_rule(p);
+    let rule = board_heads_rule(p, year);
     let committees: Vec<u32> = positions(graph, UnitKind::FrontCommittee, as_of);
     let (mut share, mut meeting, mut sized) = (Vec::new(), Vec::new(), Vec::new());
     for &c in &committees {

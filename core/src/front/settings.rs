@@ -295,19 +295,19 @@ pub struct Target {
     /// Last year it applies to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_year: Option<i32>,
-    /// How `value % × denominator` is rounded to the count required (ceil by default:
-    /// the exact cross-multiplication "≥ 30 %").
-    #[serde(default = "ceil")]
-    pub rounding: Rounding,
+    /// How `value % × denominator` is rounded to a whole count, the count
+    /// required (at least) or allowed (at most). `None`, the default, rounds
+    /// nothing: the share is compared exactly (`100 × numerator ≥ value ×
+    /// denominator` for at least, `≤` for at most). `Some(Rounding::Ceil)`
+    /// is the same for an at-least target, but lets an at-most one pass a
+    /// count over the limit (at most 10 % of 15 allows 1, ceil allows 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounding: Option<Rounding>,
     /// The document it comes from.
     pub source: String,
     /// Whether the source was read ([V]); otherwise a default from news articles ([U]).
     #[serde(default)]
     pub verified: bool,
-}
-
-const fn ceil() -> Rounding {
-    Rounding::Ceil
 }
 
 impl Target {
@@ -319,6 +319,18 @@ impl Target {
 
     /// Whether `numerator / denominator` meets the target (`None` if the
     /// denominator is 0: not applicable). Integer arithmetic only.
+    ///
+    /// ```
+    /// use xeploai::front::settings::{Comparator, default_targets};
+    /// let mut t = default_targets().remove(0); // at least 30 %
+    /// assert_eq!(t.met(3, 10), Some(true));
+    /// assert_eq!(t.met(2, 10), Some(false));
+    /// t.comparator = Comparator::AtMost;
+    /// t.value = 10; // at most 10 %: 1 of 15 passes, 2 of 15 (13.3 %) does not
+    /// assert_eq!(t.met(1, 15), Some(true));
+    /// assert_eq!(t.met(2, 15), Some(false));
+    /// assert_eq!(t.met(0, 0), None);
+    /// ```
     #[must_use]
     pub fn met(&self, numerator: u64, denominator: u64) -> Option<bool> {
         if denominator == 0 {
@@ -327,18 +339,20 @@ impl Target {
         let v = u64::from(self.value);
         // Saturating: the value is the user's and the denominator a sum.
         let x = v.saturating_mul(denominator);
-        let required = if self.metric.is_count() {
-            x
+        // Both sides of the comparison, in the same unit.
+        let (n, bound) = if self.metric.is_count() {
+            (numerator, x)
         } else {
             match self.rounding {
-                Rounding::Ceil => x.div_ceil(100),
-                Rounding::Floor => x / 100,
-                Rounding::Round => x.saturating_add(50) / 100,
+                None => (numerator.saturating_mul(100), x),
+                Some(Rounding::Ceil) => (numerator, x.div_ceil(100)),
+                Some(Rounding::Floor) => (numerator, x / 100),
+                Some(Rounding::Round) => (numerator, x.saturating_add(50) / 100),
             }
         };
         Some(match self.comparator {
-            Comparator::AtLeast => numerator >= required,
-            Comparator::AtMost => numerator <= required,
+            Comparator::AtLeast => n >= bound,
+            Comparator::AtMost => n <= bound,
         })
     }
 }
@@ -360,7 +374,7 @@ fn target(
         scope,
         from_year: years.0,
         to_year: years.1,
-        rounding: Rounding::Ceil,
+        rounding: None,
         source: source.to_owned(),
         verified,
     }
@@ -662,12 +676,34 @@ mod tests {
     #[test]
     fn floor_rounding_is_more_lenient() {
         let mut t = default_targets()[0].clone();
-        t.rounding = Rounding::Floor;
-        // 7 areas: 30 % is 2.1; floor needs 2, ceil needs 3.
+        t.rounding = Some(Rounding::Floor);
+        // 7 areas: 30 % is 2.1; floor needs 2, ceil needs 3, as the exact
+        // comparison does.
         assert_eq!(t.met(2, 7), Some(true));
-        t.rounding = Rounding::Ceil;
-        assert_eq!(t.met(2, 7), Some(false));
-        assert_eq!(t.met(3, 7), Some(true));
+        for rounding in [Some(Rounding::Ceil), None] {
+            t.rounding = rounding;
+            assert_eq!(t.met(2, 7), Some(false));
+            assert_eq!(t.met(3, 7), Some(true));
+        }
+    }
+
+    #[test]
+    fn an_at_most_share_is_compared_exactly() {
+        let mut t = default_targets()[0].clone();
+        t.comparator = Comparator::AtMost;
+        t.value = 10;
+        // 15 units: 10 % is 1.5; 2 of 15 is 13.3 %.
+        assert_eq!(t.met(1, 15), Some(true));
+        assert_eq!(t.met(2, 15), Some(false));
+        // Exactly at the limit: 10 of 100.
+        assert_eq!(t.met(10, 100), Some(true));
+        assert_eq!(t.met(11, 100), Some(false));
+        // Rounded up on request, 2 of 15 passes.
+        t.rounding = Some(Rounding::Ceil);
+        assert_eq!(t.met(2, 15), Some(true));
+        // Values that overflow saturate instead of wrapping.
+        t.rounding = None;
+        assert_eq!(t.met(u64::MAX, 15), Some(false));
     }
 
     #[test]
