@@ -624,15 +624,7 @@ fn thirty_percent_of_the_boards_heads_sit_on_the_commune_committee() {
                 (members as u64, areas as u64)
             );
         }
-        let meeting = f
-            .indicators
-            .iter()
-            .find(|r| {
-                r.metric == Metric::CommitteesMeetingBoardHeadsRule
-                    && r.scope == xeploai::front::report::RollupScope::Total
-            })
-            .expect("total");
-        assert_eq!((meeting.numerator, meeting.denominator), (u64::from(ok), 1));
+        assert_eq!(meeting_board_heads_rule(&f), (u64::from(ok), 1));
     }
     // Rounding is a setting: with floor, 2 of 7 (30 % = 2.1) suffices.
     let p = with_targets(
@@ -640,6 +632,21 @@ fn thirty_percent_of_the_boards_heads_sit_on_the_commune_committee() {
     );
     let f = front_of(&commune_with_heads(7, 2), &p);
     assert!(f.targets[0].missed.is_empty());
+}
+
+/// The row of `metric` over the whole report.
+fn total(f: &FrontReport, metric: Metric) -> &xeploai::front::report::IndicatorRow {
+    f.indicators
+        .iter()
+        .find(|r| r.metric == metric && r.scope == xeploai::front::report::RollupScope::Total)
+        .expect("a total")
+}
+
+/// The (numerator, denominator) of the commune committees meeting the 30 %
+/// rule, over the whole report.
+fn meeting_board_heads_rule(f: &FrontReport) -> (u64, u64) {
+    let t = total(f, Metric::CommitteesMeetingBoardHeadsRule);
+    (t.numerator, t.denominator)
 }
 
 /// The policy with `targets` (JSON objects) as its only Front targets.
@@ -674,15 +681,7 @@ fn the_board_heads_rule_is_the_target_for_the_year() {
         &commune_with_heads(10, 3),
         &with_targets(&targets.join(",")),
     );
-    let meeting = f
-        .indicators
-        .iter()
-        .find(|r| {
-            r.metric == Metric::CommitteesMeetingBoardHeadsRule
-                && r.scope == xeploai::front::report::RollupScope::Total
-        })
-        .expect("total");
-    assert_eq!((meeting.numerator, meeting.denominator), (1, 1));
+    assert_eq!(meeting_board_heads_rule(&f), (1, 1));
 }
 
 #[test]
@@ -871,15 +870,7 @@ fn a_commune_front_committee_has_50_to_70_members() {
     }
     // The provincial committee is not observed.
     let f = front_of(&committee_of(60), &Policy::default());
-    let total = f
-        .indicators
-        .iter()
-        .find(|r| {
-            r.metric == Metric::CommitteeSizeInRange
-                && r.scope == xeploai::front::report::RollupScope::Total
-        })
-        .expect("total");
-    assert_eq!(total.units, 1);
+    assert_eq!(total(&f, Metric::CommitteeSizeInRange).units, 1);
     // The limits are settings.
     let p = Policy::from_json(r#"{"front": {"committee_min_size": 40, "committee_max_size": 45}}"#)
         .expect("a policy");
