@@ -682,6 +682,12 @@ fn the_board_heads_rule_is_the_target_for_the_year() {
         &with_targets(&targets.join(",")),
     );
     assert_eq!(meeting_board_heads_rule(&f), (1, 1));
+    // No target for the year: HD 03's 30 %, which 3 of 10 meets and 2 of 10
+    // does not (the 50 % target would fail both).
+    for (heads, met) in [(3, 1), (2, 0)] {
+        let f = front_of(&commune_with_heads(10, heads), &with_targets(targets[0]));
+        assert_eq!(meeting_board_heads_rule(&f), (met, 1));
+    }
 }
 
 #[test]

@@ -36,7 +36,8 @@ pub enum Metric {
     /// it / the commune's residential areas (R1.2b, HD 03/2025, [V]).
     CommitteeBoardHeads,
     /// Commune Front committees meeting the 30 % rule of HD 03/2025 / commune
-    /// Front committees (the rounding of the `committee_board_heads` target).
+    /// Front committees (the rule: the first `committee_board_heads` target
+    /// that applies to the year, or HD 03's 30 % if none does).
     CommitteesMeetingBoardHeadsRule,
     /// Supervision topics chaired / Front committees (count per committee, §5.1).
     SupervisionTopics,
@@ -296,11 +297,11 @@ pub struct Target {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_year: Option<i32>,
     /// How `value % × denominator` is rounded to a whole count, the count
-    /// required (at least) or allowed (at most). `None`, the default, rounds
-    /// nothing: the share is compared exactly (`100 × numerator ≥ value ×
-    /// denominator` for at least, `≤` for at most). `Some(Rounding::Ceil)`
-    /// is the same for an at-least target, but lets an at-most one pass a
-    /// count over the limit (at most 10 % of 15 allows 1, ceil allows 2).
+    /// required (at least) or allowed (at most). Absent (the default), nothing
+    /// is rounded: the share is compared exactly (`100 × numerator ≥ value ×
+    /// denominator` for at least, `≤` for at most). `"ceil"` is the same for
+    /// an at-least target, but lets an at-most one pass a count over the
+    /// limit (at most 10 % of 15 allows 1, `"ceil"` allows 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rounding: Option<Rounding>,
     /// The document it comes from.
@@ -336,18 +337,19 @@ impl Target {
         if denominator == 0 {
             return None;
         }
-        let v = u64::from(self.value);
-        // Saturating: the value is the user's and the denominator a sum.
-        let x = v.saturating_mul(denominator);
+        // In 128 bits, where no product of these overflows: the value is the
+        // user's and the denominator a sum.
+        let x = u128::from(self.value) * u128::from(denominator);
+        let numerator = u128::from(numerator);
         // Both sides of the comparison, in the same unit.
         let (n, bound) = if self.metric.is_count() {
             (numerator, x)
         } else {
             match self.rounding {
-                None => (numerator.saturating_mul(100), x),
+                None => (numerator * 100, x),
                 Some(Rounding::Ceil) => (numerator, x.div_ceil(100)),
                 Some(Rounding::Floor) => (numerator, x / 100),
-                Some(Rounding::Round) => (numerator, x.saturating_add(50) / 100),
+                Some(Rounding::Round) => (numerator, (x + 50) / 100),
             }
         };
         Some(match self.comparator {
@@ -639,7 +641,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn thirty_percent_with_ceil_is_the_cross_multiplication() {
+    fn thirty_percent_is_the_cross_multiplication() {
         let t = &default_targets()[0];
         assert_eq!(t.metric, Metric::CommitteeBoardHeads);
         for areas in 0..60u64 {
@@ -701,9 +703,17 @@ mod tests {
         // Rounded up on request, 2 of 15 passes.
         t.rounding = Some(Rounding::Ceil);
         assert_eq!(t.met(2, 15), Some(true));
-        // Values that overflow saturate instead of wrapping.
+        // Products past 64 bits neither wrap nor saturate: 100 × this
+        // numerator wraps to 84 in 64 bits, and both sides of 2^62 of 2^62
+        // would saturate to the same number.
         t.rounding = None;
-        assert_eq!(t.met(u64::MAX, 15), Some(false));
+        assert_eq!(t.met(u64::MAX / 100 + 1, 15), Some(false));
+        assert_eq!(t.met(1 << 62, 1 << 62), Some(false));
+        assert_eq!(t.met(1 << 58, 1 << 62), Some(true));
+        t.comparator = Comparator::AtLeast;
+        t.value = 100;
+        assert_eq!(t.met(1 << 61, 1 << 62), Some(false));
+        assert_eq!(t.met(1 << 62, 1 << 62), Some(true));
     }
 
     #[test]
