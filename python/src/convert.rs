@@ -81,8 +81,35 @@ pub fn json_to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>
 }
 
 /// A Python value as JSON: None, bool, int, float, str, `datetime.date` (an
-/// ISO string), lists and tuples, dicts with str keys.
-pub fn py_to_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+/// ISO string), lists and tuples, dicts with str keys. `at` names the value
+/// in error messages (a setting's name); what is inside it is named from
+/// there, as `front.targets[0].value`. A value of another type, or a key that
+/// is not a str, raises `TypeError`; a float that is NaN or infinite, or an
+/// int outside the 64 bits of a JSON number, raises `ArgumentError` (a
+/// `ValueError`).
+pub fn py_to_json(obj: &Bound<'_, PyAny>, at: &str) -> PyResult<Value> {
+    let mut path = at.to_owned();
+    to_json_at(obj, &mut path)
+}
+
+/// The Python text of `obj`, cut to 40 characters.
+fn shown(obj: &Bound<'_, PyAny>) -> String {
+    let text = obj
+        .repr()
+        .and_then(|r| r.to_str().map(str::to_owned))
+        .unwrap_or_default();
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
+
+fn type_error(path: &str, message: &str) -> PyErr {
+    pyo3::exceptions::PyTypeError::new_err(format!("{path}: {message}"))
+}
+
+fn to_json_at(obj: &Bound<'_, PyAny>, path: &mut String) -> PyResult<Value> {
+    let py = obj.py();
     if obj.is_none() {
         return Ok(Value::Null);
     }
@@ -90,37 +117,78 @@ pub fn py_to_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
         return Ok(Value::Bool(b.is_true()));
     }
     if obj.is_instance_of::<PyInt>() {
-        let i: i64 = obj.extract()?;
-        return Ok(Value::Number(i.into()));
+        if let Ok(i) = obj.extract::<i64>() {
+            return Ok(Value::Number(i.into()));
+        }
+        if let Ok(u) = obj.extract::<u64>() {
+            return Ok(Value::Number(u.into()));
+        }
+        return Err(crate::errors::argument_error(
+            py,
+            &format!(
+                "{path}: the int {} is outside the 64 bits of a JSON number",
+                shown(obj)
+            ),
+        ));
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
         return Number::from_f64(f.value())
             .map(Value::Number)
-            .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("NaN or infinity"));
+            .ok_or_else(|| {
+                crate::errors::argument_error(
+                    py,
+                    &format!("{path}: {} is not a JSON number", shown(obj)),
+                )
+            });
     }
     if let Ok(s) = obj.cast::<PyString>() {
         return Ok(Value::String(s.to_str()?.to_owned()));
     }
-    if let Some(day) = py_to_date(obj)? {
+    if let Some(day) = py_to_date(obj).map_err(|e| type_error(path, &e.value(py).to_string()))? {
         return Ok(Value::String(format_iso_date(day)));
     }
+    let len = path.len();
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-        return obj
-            .try_iter()?
-            .map(|item| py_to_json(&item?))
-            .collect::<PyResult<Vec<_>>>()
-            .map(Value::Array);
+        let mut items = Vec::new();
+        for (i, item) in obj.try_iter()?.enumerate() {
+            path.truncate(len);
+            path.push_str(&format!("[{i}]"));
+            items.push(to_json_at(&item?, path)?);
+        }
+        path.truncate(len);
+        return Ok(Value::Array(items));
     }
     if let Ok(d) = obj.cast::<PyDict>() {
         let mut map = Map::new();
         for (k, item) in d.iter() {
-            let key: String = k.extract()?;
-            map.insert(key, py_to_json(&item)?);
+            path.truncate(len);
+            let Ok(key) = k.cast::<PyString>() else {
+                return Err(type_error(
+                    path,
+                    &format!(
+                        "a key must be a str, not `{}` ({})",
+                        k.get_type().name()?,
+                        shown(&k)
+                    ),
+                ));
+            };
+            let key = key.to_str()?.to_owned();
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&key);
+            let value = to_json_at(&item, path)?;
+            map.insert(key, value);
         }
+        path.truncate(len);
         return Ok(Value::Object(map));
     }
-    Err(pyo3::exceptions::PyTypeError::new_err(format!(
-        "cannot use a value of type `{}` here",
-        obj.get_type().name()?
-    )))
+    Err(type_error(
+        path,
+        &format!(
+            "cannot use a value of type `{}` here (None, bool, int, float, str, \
+             datetime.date, list, tuple or dict)",
+            obj.get_type().name()?
+        ),
+    ))
 }

@@ -29,11 +29,20 @@ impl PyPolicy {
         if let (Some(settings), Value::Object(map)) = (settings, &mut value) {
             for (k, v) in settings.iter() {
                 let key: String = k.extract()?;
-                let json = match (key.as_str(), py_to_date(&v)?) {
-                    ("reference_date", Some(day)) => serde_json::json!({
+                // A date for the reference date is the fixed one; anything
+                // else, there as elsewhere, is JSON.
+                let day = if key == "reference_date" {
+                    py_to_date(&v).map_err(|e| {
+                        pyo3::exceptions::PyTypeError::new_err(format!("{key}: {}", e.value(py)))
+                    })?
+                } else {
+                    None
+                };
+                let json = match day {
+                    Some(day) => serde_json::json!({
                         "fixed": xeploai::date::format_iso_date(day)
                     }),
-                    _ => py_to_json(&v)?,
+                    None => py_to_json(&v, &key)?,
                 };
                 map.insert(key, json);
             }

@@ -141,6 +141,30 @@ def test_policy_errors() -> None:
         xeploai.rate(xeploai.sample(), 2025, policy=3)  # type: ignore[arg-type]
 
 
+def test_a_policy_value_that_is_not_json_is_named_by_its_path() -> None:
+    with pytest.raises(TypeError, match=r"^basic_criteria\[1\]: cannot use a value of type `object`"):
+        xeploai.Policy(basic_criteria=["a", object()])
+    with pytest.raises(ArgumentError, match=r"^front\.targets\[0\]\.value: nan is not a JSON number"):
+        xeploai.Policy(front={"targets": [{"value": float("nan")}]})
+    with pytest.raises(ArgumentError, match=r"^front\.targets: the int 1000000000000000000000 is outside"):
+        xeploai.Policy(front={"targets": 10**21})
+    with pytest.raises(TypeError, match=r"^front: a key must be a str, not `int` \(3\)"):
+        xeploai.Policy(front={3: "x"})
+    with pytest.raises(TypeError, match=r"^reference_date: expected a datetime\.date"):
+        xeploai.Policy(reference_date=dt.datetime(2025, 12, 5, 10, 0))
+    with pytest.raises(TypeError, match=r"^front\.x\[0\]: expected a datetime\.date"):
+        xeploai.Policy(front={"x": [dt.datetime(2025, 12, 5, 10, 0)]})
+    # An int beyond 63 bits is still a JSON number: the policy's own check
+    # names the setting it does not fit.
+    with pytest.raises(ValidationError) as e:
+        xeploai.Policy(gap=2**63)
+    assert e.value.problems[0]["path"] == "gap"
+    # Dates inside a setting are ISO strings.
+    with pytest.raises(ValidationError) as e:
+        xeploai.Policy(front={"targets": [dt.date(2025, 1, 1)]})
+    assert "2025-01-01" in str(e.value)
+
+
 def test_rating_errors(sample: xeploai.Dataset) -> None:
     with pytest.raises(ArgumentError):
         xeploai.rate(sample, 2025, regime="qd999")
