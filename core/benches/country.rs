@@ -264,12 +264,13 @@ fn timed_rate(graph: &OrgGraph, policy: &xeploai::Policy, label: &str) -> xeploa
     let fresh_gib = faults * 4096.0 / f64::from(1u32 << 30);
     let m = &report.total.members;
     println!(
-        "{label} {rate_s:8.3} s   (CPU {user:.2} s user + {system:.2} s system; {faults:.0} page faults = {fresh_gib:.2} GiB fresh) {} outcomes; members {} on roll, {} rated; {} quota groups, {} discrepancies",
+        "{label} {rate_s:8.3} s   (CPU {user:.2} s user + {system:.2} s system; {faults:.0} page faults = {fresh_gib:.2} GiB fresh) {} outcomes; members {} on roll, {} rated; {} quota groups, {} discrepancies, {} points of discretion",
         report.outcomes.len(),
         m.on_roll,
         m.rated,
         report.quotas.len(),
-        report.discrepancies.len()
+        report.discrepancies.len(),
+        report.discretion.len()
     );
     report
 }
