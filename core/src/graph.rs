@@ -104,10 +104,39 @@ impl OrgGraph {
     /// # Errors
     /// [`InvalidDataset`] with every problem if the dataset has an error.
     pub fn build_with(ds: Dataset, options: ValidateOptions) -> Result<Self, InvalidDataset> {
+        Self::build_or_return_with(ds, options).map_err(|rejected| rejected.1)
+    }
+
+    /// As [`OrgGraph::build`], but an invalid dataset is given back with its
+    /// problems, for a caller that keeps it (to list its problems, convert or
+    /// save it) instead of loading it again.
+    ///
+    /// ```
+    /// let mut ds = xeploai::sample::dataset();
+    /// ds.units[0].parent = Some("no-such-unit".into());
+    /// let rejected = xeploai::OrgGraph::build_or_return(ds.clone()).unwrap_err();
+    /// let (back, problems) = *rejected;
+    /// assert_eq!(back, ds);
+    /// assert!(!problems.0.is_ok());
+    /// // The problems `build` reports.
+    /// assert_eq!(problems.0, xeploai::OrgGraph::build(ds).unwrap_err().0);
+    /// ```
+    ///
+    /// # Errors
+    /// The dataset, unchanged, and [`InvalidDataset`] with every problem if
+    /// the dataset has an error.
+    pub fn build_or_return(ds: Dataset) -> Result<Self, Box<(Dataset, InvalidDataset)>> {
+        Self::build_or_return_with(ds, ValidateOptions::default())
+    }
+
+    fn build_or_return_with(
+        ds: Dataset,
+        options: ValidateOptions,
+    ) -> Result<Self, Box<(Dataset, InvalidDataset)>> {
         let r = Resolved::build(&ds);
         let (report, groups) = check(&ds, &r, options);
         if !report.is_ok() {
-            return Err(InvalidDataset(report));
+            return Err(Box::new((ds, InvalidDataset(report))));
         }
         Ok(Self::index(ds, r, groups, report))
     }

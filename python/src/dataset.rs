@@ -36,17 +36,18 @@ pub struct PyDataset {
     state: State,
 }
 
-/// Parses with `parse`, then validates and builds the graph. `OrgGraph::build`
-/// takes the dataset and gives back only the problems, so an invalid dataset
-/// is parsed a second time to keep it (only on that path).
-fn load(parse: impl Fn() -> Result<Dataset, LoadError>) -> Result<State, LoadError> {
-    let ds = parse()?;
-    match OrgGraph::build(ds) {
+/// Parses with `parse`, then validates and builds the graph; an invalid
+/// dataset is kept with its problems (parsed once).
+fn load(parse: impl FnOnce() -> Result<Dataset, LoadError>) -> Result<State, LoadError> {
+    match OrgGraph::build_or_return(parse()?) {
         Ok(graph) => Ok(State::Valid(Arc::new(graph))),
-        Err(InvalidDataset(report)) => Ok(State::Invalid {
-            ds: Arc::new(parse()?),
-            report,
-        }),
+        Err(rejected) => {
+            let (ds, InvalidDataset(report)) = *rejected;
+            Ok(State::Invalid {
+                ds: Arc::new(ds),
+                report,
+            })
+        }
     }
 }
 
