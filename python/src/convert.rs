@@ -82,22 +82,23 @@ pub fn json_to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>
 
 /// A Python value as JSON: None, bool, int, float, str, `datetime.date` (an
 /// ISO string), lists and tuples, dicts with str keys. `at` names the value
-/// in error messages (a setting's name); what is inside it is named from
-/// there, as `front.targets[0].value`. A value of another type, or a key that
-/// is not a str, raises `TypeError`; a float that is NaN or infinite, or an
-/// int outside the 64 bits of a JSON number, raises `ArgumentError` (a
-/// `ValueError`).
+/// in error messages (a setting's name, never empty); what is inside it is
+/// named from there, as `front.targets[0].value` (a key is written as it is,
+/// even if it holds a `.` or a `[`). A value of another type, or a key that
+/// is not a str, raises `TypeError`; a float that is NaN or infinite, an int
+/// outside the 64 bits of a JSON number, or a str with a lone surrogate,
+/// raises `ArgumentError` (a `ValueError`).
 pub fn py_to_json(obj: &Bound<'_, PyAny>, at: &str) -> PyResult<Value> {
     let mut path = at.to_owned();
     to_json_at(obj, &mut path)
 }
 
-/// The Python text of `obj`, cut to 40 characters.
+/// The Python text of `obj`, cut to 40 characters, or "(too long to show)"
+/// if Python gives none (an int of more than 4,300 digits, say).
 fn shown(obj: &Bound<'_, PyAny>) -> String {
-    let text = obj
-        .repr()
-        .and_then(|r| r.to_str().map(str::to_owned))
-        .unwrap_or_default();
+    let Ok(text) = obj.repr().and_then(|r| r.to_str().map(str::to_owned)) else {
+        return "(too long to show)".to_owned();
+    };
     match text.char_indices().nth(40) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text,
@@ -106,6 +107,27 @@ fn shown(obj: &Bound<'_, PyAny>) -> String {
 
 fn type_error(path: &str, message: &str) -> PyErr {
     pyo3::exceptions::PyTypeError::new_err(format!("{path}: {message}"))
+}
+
+/// A `TypeError` raised about the value at `path` with the path in front;
+/// any other error as it is.
+pub fn at_path(py: Python<'_>, path: &str, e: PyErr) -> PyErr {
+    if e.is_instance_of::<pyo3::exceptions::PyTypeError>(py) {
+        type_error(path, &e.value(py).to_string())
+    } else {
+        e
+    }
+}
+
+/// The text of a Python str, or `ArgumentError` naming `path` if it is not
+/// valid Unicode (a lone surrogate, which JSON text cannot hold).
+pub fn text_at(s: &Bound<'_, PyString>, path: &str) -> PyResult<String> {
+    s.to_str().map(str::to_owned).map_err(|_| {
+        crate::errors::argument_error(
+            s.py(),
+            &format!("{path}: a str that is not valid Unicode (a lone surrogate)"),
+        )
+    })
 }
 
 fn to_json_at(obj: &Bound<'_, PyAny>, path: &mut String) -> PyResult<Value> {
@@ -142,9 +164,9 @@ fn to_json_at(obj: &Bound<'_, PyAny>, path: &mut String) -> PyResult<Value> {
             });
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Value::String(s.to_str()?.to_owned()));
+        return text_at(s, path).map(Value::String);
     }
-    if let Some(day) = py_to_date(obj).map_err(|e| type_error(path, &e.value(py).to_string()))? {
+    if let Some(day) = py_to_date(obj).map_err(|e| at_path(py, path, e))? {
         return Ok(Value::String(format_iso_date(day)));
     }
     let len = path.len();
@@ -172,7 +194,7 @@ fn to_json_at(obj: &Bound<'_, PyAny>, path: &mut String) -> PyResult<Value> {
                     ),
                 ));
             };
-            let key = key.to_str()?.to_owned();
+            let key = text_at(key, path)?;
             if !path.is_empty() {
                 path.push('.');
             }

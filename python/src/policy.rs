@@ -1,7 +1,7 @@
 //! `xeploai.Policy`: every setting of a run (DESIGN §5), made from keyword
 //! settings or a preset, read back as attributes.
 
-use crate::convert::{date_to_py, json_to_py, py_to_date, py_to_json};
+use crate::convert::{at_path, date_to_py, json_to_py, py_to_date, py_to_json, text_at};
 use crate::errors::{argument_error, policy_error};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
@@ -28,13 +28,11 @@ impl PyPolicy {
             .map_err(|e| argument_error(py, &format!("cannot convert the policy: {e}")))?;
         if let (Some(settings), Value::Object(map)) = (settings, &mut value) {
             for (k, v) in settings.iter() {
-                let key: String = k.extract()?;
+                let key = text_at(k.cast::<pyo3::types::PyString>()?, "a setting's name")?;
                 // A date for the reference date is the fixed one; anything
                 // else, there as elsewhere, is JSON.
                 let day = if key == "reference_date" {
-                    py_to_date(&v).map_err(|e| {
-                        pyo3::exceptions::PyTypeError::new_err(format!("{key}: {}", e.value(py)))
-                    })?
+                    py_to_date(&v).map_err(|e| at_path(py, &key, e))?
                 } else {
                     None
                 };

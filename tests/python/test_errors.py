@@ -141,6 +141,11 @@ def test_policy_errors() -> None:
         xeploai.rate(xeploai.sample(), 2025, policy=3)  # type: ignore[arg-type]
 
 
+class _BadDate(dt.date):
+    def isoformat(self) -> str:
+        raise RuntimeError("boom")
+
+
 def test_a_policy_value_that_is_not_json_is_named_by_its_path() -> None:
     with pytest.raises(TypeError, match=r"^basic_criteria\[1\]: cannot use a value of type `object`"):
         xeploai.Policy(basic_criteria=["a", object()])
@@ -154,11 +159,31 @@ def test_a_policy_value_that_is_not_json_is_named_by_its_path() -> None:
         xeploai.Policy(reference_date=dt.datetime(2025, 12, 5, 10, 0))
     with pytest.raises(TypeError, match=r"^front\.x\[0\]: expected a datetime\.date"):
         xeploai.Policy(front={"x": [dt.datetime(2025, 12, 5, 10, 0)]})
+    with pytest.raises(ArgumentError, match=r"^front\.x: inf is not a JSON number"):
+        xeploai.Policy(front={"x": float("inf")})
+    # The 64 bits of a JSON number: from -2^63 to 2^64 - 1.
+    for n in (2**64, -(2**63) - 1):
+        with pytest.raises(ArgumentError, match=r"^front\.x: the int -?\d+ is outside"):
+            xeploai.Policy(front={"x": n})
+    with pytest.raises(ArgumentError, match=r"^front\.x: the int \(too long to show\) is outside"):
+        xeploai.Policy(front={"x": 10**5000})
+    # A lone surrogate is no Unicode text, in a value or a key.
+    with pytest.raises(ArgumentError, match=r"^basic_criteria\[0\]: a str that is not valid Unicode"):
+        xeploai.Policy(basic_criteria=["\ud800"])
+    with pytest.raises(ArgumentError, match=r"^front: a str that is not valid Unicode"):
+        xeploai.Policy(front={"\ud800": 1})
+    # An error other than a wrong type keeps its class (here a date whose
+    # `isoformat` fails).
+    with pytest.raises(RuntimeError, match="^boom$"):
+        xeploai.Policy(front={"x": _BadDate(2025, 1, 1)})
+    with pytest.raises(RuntimeError, match="^boom$"):
+        xeploai.Policy(reference_date=_BadDate(2025, 1, 1))
     # An int beyond 63 bits is still a JSON number: the policy's own check
-    # names the setting it does not fit.
+    # names the setting it does not fit, with the number.
     with pytest.raises(ValidationError) as e:
-        xeploai.Policy(gap=2**63)
-    assert e.value.problems[0]["path"] == "gap"
+        xeploai.Policy(front={"committee_min_size": 2**63})
+    assert e.value.problems[0]["path"] == "front.committee_min_size"
+    assert "9223372036854775808" in str(e.value)
     # Dates inside a setting are ISO strings.
     with pytest.raises(ValidationError) as e:
         xeploai.Policy(front={"targets": [dt.date(2025, 1, 1)]})
