@@ -28,7 +28,8 @@ pub enum QuotaReading {
     C,
 }
 
-/// Rounding of a quota cap (party-rating.md §5.5).
+/// Rounding of a quota cap (party-rating.md §5.5), and of the count a Front
+/// target requires when the target names one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Rounding {
@@ -38,6 +39,21 @@ pub enum Rounding {
     Round,
     /// Up.
     Ceil,
+}
+
+impl Rounding {
+    /// `num / den` rounded this way (0 if `den` is 0), in 128 bits, where
+    /// the callers' products of 64-bit counts do not overflow.
+    pub(crate) fn divide(self, num: u128, den: u128) -> u128 {
+        if den == 0 {
+            return 0;
+        }
+        match self {
+            Self::Floor => num / den,
+            Self::Round => (2 * num + den) / (2 * den),
+            Self::Ceil => num.div_ceil(den),
+        }
+    }
 }
 
 /// How members are grouped for the quota when no explicit group names them.

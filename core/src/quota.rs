@@ -16,14 +16,8 @@ use crate::policy::{QuotaReading, Rounding};
 use serde::{Deserialize, Serialize};
 
 fn divide(num: u64, den: u64, rounding: Rounding) -> u64 {
-    if den == 0 {
-        return 0;
-    }
-    match rounding {
-        Rounding::Floor => num / den,
-        Rounding::Round => (2 * num + den) / (2 * den),
-        Rounding::Ceil => num.div_ceil(den),
-    }
+    // A whole number divided by at least 1 is at most itself: it fits.
+    u64::try_from(rounding.divide(u128::from(num), u128::from(den))).unwrap_or(u64::MAX)
 }
 
 /// The largest number of HTXSNV a group may have: `percent` of the HTTNV count

@@ -347,9 +347,7 @@ impl Target {
         } else {
             match self.rounding {
                 None => (numerator * 100, x),
-                Some(Rounding::Ceil) => (numerator, x.div_ceil(100)),
-                Some(Rounding::Floor) => (numerator, x / 100),
-                Some(Rounding::Round) => (numerator, (x + 50) / 100),
+                Some(r) => (numerator, r.divide(x, 100)),
             }
         };
         Some(match self.comparator {

@@ -1682,14 +1682,14 @@ mod tests {
         }
     }
 
-    /// `n` lists of 0–3 values out of 3 (so that many lists are equal), each
+    /// `n` lists of 0–5 values out of 3 (so that many lists are equal), each
     /// with whether its row keeps room: rows for [`push_lists`].
     fn lists_of_findings(
         n: std::ops::Range<usize>,
     ) -> impl proptest::strategy::Strategy<Value = Vec<(Vec<i64>, bool)>> {
         proptest::collection::vec(
             (
-                // Up to 5 findings: lists longer than INLINE are compared in the arena.
+                // Lists longer than INLINE are compared in the arena.
                 proptest::collection::vec(0i64..3, 0..6),
                 proptest::bool::ANY,
             ),
